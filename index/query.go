@@ -1,0 +1,178 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/northbrook/hubbot/dialog/triage"
+)
+
+// Boosts and thresholds of the signposting query. They are tuned on how
+// families write, never on particular messages.
+const (
+	boostName     = 1.5
+	boostText     = 1.0
+	boostTermText = 1.0
+	boostTerm     = 2.5 // a taxonomy term triage read from the family's words
+	boostWard     = 1.5 // a service in the family's own ward
+	fuzzyMinLen   = 5   // words shorter than this are never matched fuzzily
+)
+
+// Search finds the services that fit a triage, best first, or decides that
+// nothing fits well enough.
+func (x *Index) Search(ctx context.Context, t triage.Triage) (triage.Result, error) {
+	s := x.acquire()
+	if s == nil {
+		return triage.Result{}, ErrNotReady
+	}
+	defer s.release()
+
+	q := s.query(t)
+	if q == nil {
+		return triage.Result{NoFit: true, Reason: "no-need-words"}, nil
+	}
+	req := bleve.NewSearchRequestOptions(q, x.opts.TopN, 0, false)
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return triage.Result{}, fmt.Errorf("index: search: %w", err)
+	}
+	out := triage.Result{Matches: make([]triage.Match, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		svc, ok := s.offer.Service(h.ID)
+		if !ok {
+			continue
+		}
+		out.Matches = append(out.Matches, triage.Match{Service: svc, Score: h.Score})
+	}
+	sort.SliceStable(out.Matches, func(i, j int) bool { return out.Matches[i].Score > out.Matches[j].Score })
+	decideFit(&out, t)
+	return out, nil
+}
+
+// query builds the bleve query for a triage: the need (family words,
+// expanded by the thesaurus, and taxonomy terms) must match; the ward
+// lifts services that run round the corner; the age filter is exact.
+func (s *snapshot) query(t triage.Triage) query.Query {
+	var need []query.Query
+	if t.Words != "" {
+		for _, f := range []struct {
+			field string
+			boost float64
+		}{{"name", boostName}, {"text", boostText}, {"termtext", boostTermText}} {
+			m := bleve.NewMatchQuery(t.Words)
+			m.SetField(f.field)
+			m.SetBoost(f.boost)
+			need = append(need, m)
+		}
+		// Fuzziness only for words the offer never uses: a typo of a word
+		// it does use is caught without widening every other word.
+		for _, w := range s.analyse(t.Words) {
+			if len([]rune(w)) < fuzzyMinLen || s.vocab[w] {
+				continue
+			}
+			fz := bleve.NewFuzzyQuery(w)
+			fz.SetField("text")
+			fz.SetFuzziness(1)
+			fz.SetBoost(0.5)
+			need = append(need, fz)
+		}
+	}
+	for i, term := range t.Terms {
+		tq := bleve.NewTermQuery(term)
+		tq.SetField("terms")
+		tq.SetBoost(boostTerm / float64(1+i/2))
+		need = append(need, tq)
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(bleve.NewDisjunctionQuery(need...))
+	if f := ageFilter(t); f != nil {
+		bq.AddMust(f)
+	}
+	if t.Ward != "" {
+		wq := bleve.NewTermQuery(t.Ward)
+		wq.SetField("wards")
+		wq.SetBoost(boostWard)
+		bq.AddShould(wq)
+	}
+	return bq
+}
+
+// ageFilter keeps only services whose ages include the person the help is
+// for. Services for adults stay open to a parent whatever the child's age.
+func ageFilter(t triage.Triage) query.Query {
+	var opts []query.Query
+	ages := t.Ages
+	if len(ages) == 0 && t.AgeKnown {
+		ages = []int{t.Age}
+	}
+	for _, a := range ages {
+		opts = append(opts, ageRange(a))
+	}
+	if t.Pregnant {
+		opts = append(opts, exact("pregnancy", "yes"))
+	}
+	if len(opts) == 0 {
+		return nil
+	}
+	if t.For != triage.WhoYoungPerson {
+		opts = append(opts, exact("adult", "yes"))
+	}
+	return bleve.NewDisjunctionQuery(opts...)
+}
+
+func ageRange(age int) query.Query {
+	a := float64(age)
+	yes := true
+	lo := bleve.NewNumericRangeInclusiveQuery(nil, &a, nil, &yes)
+	lo.SetField("min_age")
+	hi := bleve.NewNumericRangeInclusiveQuery(&a, nil, &yes, nil)
+	hi.SetField("max_age")
+	return bleve.NewConjunctionQuery(lo, hi)
+}
+
+func exact(field, value string) query.Query {
+	q := bleve.NewTermQuery(value)
+	q.SetField(field)
+	return q
+}
+
+// minScoreUnrecognised is the score the best service must reach when triage
+// recognised no need at all: below it, the words matched only in passing.
+const minScoreUnrecognised = 0.5
+
+// decideFit marks the result NoFit when nothing fits well enough: nothing
+// matched; triage recognised no need and the text matched only weakly; or
+// triage recognised a need and none of the best services is for it.
+func decideFit(r *triage.Result, t triage.Triage) {
+	switch {
+	case len(r.Matches) == 0:
+		r.NoFit, r.Reason = true, "no-match"
+	case len(t.Terms) == 0 && r.Matches[0].Score < minScoreUnrecognised:
+		r.NoFit, r.Reason = true, "need-not-recognised"
+	case len(t.Terms) > 0 && !anyCarries(r.Matches, t.Terms):
+		r.NoFit, r.Reason = true, "no-service-for-need"
+	}
+}
+
+// anyCarries reports whether one of the top three services carries one of
+// the need's terms.
+func anyCarries(ms []triage.Match, terms []string) bool {
+	for i, m := range ms {
+		if i >= 3 {
+			break
+		}
+		for _, t := range terms {
+			if m.Service.HasTerm(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
