@@ -26,6 +26,7 @@ type doc struct {
 	MaxAge    float64  `json:"max_age"`
 	Pregnancy string   `json:"pregnancy"` // "yes" for services to expectant parents
 	Adult     string   `json:"adult"`     // "yes" for services to adults (16 and over)
+	Audience  string   `json:"audience"`  // "parents", "young-people" or ""
 }
 
 func newDoc(s content.Service) doc {
@@ -46,6 +47,7 @@ func newDoc(s content.Service) doc {
 		Wards:    wards,
 		MinAge:   float64(s.MinAge),
 		MaxAge:   float64(s.MaxAge),
+		Audience: audience(s),
 	}
 	if s.ForPregnancy() {
 		d.Pregnancy = "yes"
@@ -96,6 +98,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt("wards", exact())
 	dm.AddFieldMappingsAt("pregnancy", exact())
 	dm.AddFieldMappingsAt("adult", exact())
+	dm.AddFieldMappingsAt("audience", exact())
 	dm.AddFieldMappingsAt("min_age", num())
 	dm.AddFieldMappingsAt("max_age", num())
 	m.DefaultMapping = dm

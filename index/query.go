@@ -3,7 +3,9 @@ package index
 import (
 	"context"
 	"fmt"
+	"os"
 	"sort"
+	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -19,6 +21,7 @@ const (
 	boostTermText = 1.0
 	boostTerm     = 2.5 // a taxonomy term triage read from the family's words
 	boostWard     = 1.5 // a service in the family's own ward
+	boostYoung    = 1.0 // a service for young people, when one writes
 	fuzzyMinLen   = 5   // words shorter than this are never matched fuzzily
 )
 
@@ -95,6 +98,12 @@ func (s *snapshot) query(t triage.Triage) query.Query {
 	if f := ageFilter(t); f != nil {
 		bq.AddMust(f)
 	}
+	if t.For == triage.WhoYoungPerson && !t.Pregnant {
+		// A young person writing wants services for young people, not
+		// courses for their parents.
+		bq.AddMustNot(exact("audience", audienceParents))
+		bq.AddShould(boosted(exact("audience", audienceYoungPeople), boostYoung))
+	}
 	if t.Ward != "" {
 		wq := bleve.NewTermQuery(t.Ward)
 		wq.SetField("wards")
@@ -135,6 +144,13 @@ func ageRange(age int) query.Query {
 	hi := bleve.NewNumericRangeInclusiveQuery(&a, nil, &yes, nil)
 	hi.SetField("max_age")
 	return bleve.NewConjunctionQuery(lo, hi)
+}
+
+func boosted(q query.Query, b float64) query.Query {
+	if bq, ok := q.(query.BoostableQuery); ok {
+		bq.SetBoost(b)
+	}
+	return q
 }
 
 func exact(field, value string) query.Query {

@@ -34,7 +34,7 @@ func needCues() []cue {
 		c(`massage`, t("start-for-life"), "baby massage"),
 		c(`dads?\b|fathers?\b|male carers?`, nil, "dads"),
 		// Early years
-		c(`talk(?:ing)?\b|words\b|speech|speach|language|salt\b|slt\b|speechie|stammer|stutter|grunts|points at|babbl|not saying`, t("speech-language", "early-years"), "speech language talking"),
+		c(`(?:isnt|not|hardly|barely|doesnt|cant|wont|wasnt)\s+(?:really\s+|even\s+)?(?:talking|speaking|saying (?:any|many|much))|(?:talking|speaking|words) yet|(?:few|hardly any|barely any|only \w+|no|single|first|any) words|only says|late talker|speech|speach|language delay|salt\b|slt\b|speechie|stammer|stutter|grunts|babbl|pronounc|cant say|understand (?:him|her) when (?:he|she) talks`, t("speech-language", "early-years"), "speech language talking"),
 		c(`toddler group|stay and play|playgroup|mix with other kids|play with other|groups?\b|dont know a soul|dont know anyone|lonely|isolated|stuck in|stir crazy|meet other`, t("early-years"), "stay and play group"),
 		c(`nursery|nursary|childcare|childminder|free hours|30 hours|15 hours|funded|tax free childcare|free 2s|two year funding`, t("early-years"), "childcare funded hours"),
 		c(`potty|toilet|pull ?ups?|nappies at|still in nappies`, t("early-years"), "toilet training potty"),
@@ -70,8 +70,9 @@ func needCues() []cue {
 		c(`arrested|police|youth panel|youth offending|shoplift|court order|caution`, t("youth"), "youth justice"),
 		c(`apprentice|no job|job\b|jobs|college|neet|dropped out|training|careers?\b|back to work|cv\b|employment|unemployed`, t("employment"), "employment careers"),
 		// Domestic abuse
+		c(`(?:partner|husband|boyfriend|bf|fella|ex|wife|girlfriend|gf|dh|dp|oh)\s+(?:\w+\s+){0,3}(?:hit|hits|hitting|punch\w*|kick\w*|slap\w*|push\w*|shov\w*|chok\w*|strangl\w*|threaten\w*|hurt\w*)\b`, t("domestic-abuse"), "domestic abuse"),
 		c(`abus|controls? (?:all )?(?:the|my) money|checks my phone|controlling|coercive|walking on eggshells|scared of (?:him|her|my partner|my husband)|hit me|pushed me|hurts me|domestic|refuge|leave him|leaving him|left him|flee|safe place|somewhere safe|share my location|goes mad if|jealous`, t("domestic-abuse"), "domestic abuse"),
-		c(`kids saw|children saw|saw (?:everything|it all)|witness`, t("domestic-abuse"), "domestic abuse children recovery"),
+		c(`kids saw|children saw|saw (?:everything|it all)|witness|(?:did|done) to (?:me|us|mum|my mum)\b|put us through`, t("domestic-abuse"), "domestic abuse children recovery"),
 		c(`lose my temper|smashing stuff|i want to change|stop shouting at my|stop being abusive`, t("domestic-abuse"), "behaviour change"),
 		// Money
 		c(`skint|money|afford|broke|debt|bailiff|arrears|council tax|loan|klarna|universal credit|\buc\b|benefits?\b|sanction|tight|payday|vouchers?`, t("money"), "money debt benefits"),
@@ -83,10 +84,12 @@ func needCues() []cue {
 		// Housing
 		c(`section 21|evict|kicked (?:me |us )?out|landlord|notice to|homeless|sofa surf|nowhere to (?:live|stay|go)|temporary accommodation|behind on rent|rent arrears|housing|get out by`, t("housing"), "housing homelessness"),
 		// Health
-		c(`wets? the bed|bed ?wetting|wetting|soiling|poo accidents|constipat|bladder|bowel`, t("health"), "bladder bowel wetting"),
+		c(`deaf|hearing|glue ear|cant hear|eyesight|squint|glasses`, t("health", "send"), "health"),
+		c(`bull(?:y|ied|ying)|picked on|teased|no friends|left out`, t("mental-health", "education"), "bullying friendships"),
+		c(`wets? the bed|bed ?wetting|wetting|dry (?:at|through the|in the) night|not dry|soiling|poo accidents|constipat|bladder|bowel`, t("health"), "bladder bowel wetting"),
 		c(`overweight|weight|obes|healthier|fitness|exercise`, t("health"), "healthy weight"),
 		c(`jab|jabs|vaccin|immunis|hpv|mmr`, t("health"), "immunisations vaccines"),
-		c(`school nurse|nits|eczema|asthma`, t("health"), "school nursing"),
+		c(`school nurse|nits|head ?lice|eczema|asthma|rash|poorly|ill\b|sick\b`, t("health"), "school nursing"),
 		// Education
 		c(`refuses? (?:to go to )?school|school refus|not going to school|wont go (?:in|to school)|crying at the gate|clings|missed (?:loads of |a lot of )?school|attendance|fine\b|wagging|skiving|bunking|sagging|mitching|truant`, t("education"), "school attendance anxiety"),
 		c(`excluded|exclusion|suspended|suspension|sent home`, t("education"), "exclusions"),

@@ -80,7 +80,8 @@ func Clean(text string) string {
 var (
 	rePostcode = regexp.MustCompile(`\b([a-z]{1,2}\d{1,2}[a-z]?)(?:\s*(\d[a-z]{2}))?\b`)
 	reUrgent   = regexp.MustCompile(`\b(?:urgent|urgently|asap|right now|tonight|today|emergency|desperate|desperately|cant wait|immediately|nowhere to (?:go|stay|sleep) tonight)\b`)
-	reYoungMe  = regexp.MustCompile(`\b(?:my (?:mum|mam|mom|dad|parents|teacher|mates?|bf|gf|boyfriend|girlfriend|foster carer|social worker)|at school|in year \d+|in yr ?\d+|college|idk|ngl|tbh)\b`)
+	reYoungMe  = regexp.MustCompile(`\b(?:my (?:mum|mam|mom|parents|teacher|mates?|bf|gf|boyfriend|girlfriend|foster carer|social worker|nan|gran)|at school|in year \d+|in yr ?\d+|idk|ngl|tbh|wat|ur)\b`)
+	reParentOf = regexp.MustCompile(`\b(?:\d+|two|three|four|five)\s+(?:kids|children|boys|girls)|kids under|(?:mum|mam|mom|dad|mother|father|parent) (?:of|to) \d|my (?:kids|children|husband|wife|partner|baby)\b`)
 	reChild    = regexp.MustCompile(`\b(?:my|our|the|his|her|their)\s+(?:\d+\s*(?:yo|yr|yrs|year|years|month|months|mo|week|weeks|wk|wks)\s*(?:old)?\s*)?(?:son|daughter|boy|girl|kids?|children|child|baby|toddler|lo|little one|teen|teenager|twins|grandson|granddaughter|grandkids|grandchildren|foster child|stepson|stepdaughter)\b|\b(?:ds|dd|dc|dcs|dss|dsd)\b|\b\d+\s*(?:yo|y o)\b`)
 	rePartner  = regexp.MustCompile(`\b(?:my|our) (?:partner|husband|wife|boyfriend|girlfriend|fella|ex|other half|dh|dp|dw|oh)\b`)
 	reCarer    = regexp.MustCompile(`\b(?:foster carer|fostering|kinship|grandkids|grandchildren|grandson|granddaughter|sgo|special guardian|im (?:nan|nana|gran|grandma|grandad))\b`)
@@ -250,7 +251,7 @@ func editDistance(a, b string) int {
 }
 
 func (p *Parser) readWho(c string, t *Triage, selfAge bool) {
-	child := reChild.MatchString(c) || len(t.Ages) > 0 && !selfAge
+	child := reChild.MatchString(c) || reParentOf.MatchString(c) || len(t.Ages) > 0 && !selfAge
 	switch {
 	case reProf.MatchString(c):
 		t.Speaker = WhoProfessional
@@ -258,7 +259,7 @@ func (p *Parser) readWho(c string, t *Triage, selfAge bool) {
 		t.Speaker = WhoCarer
 	case selfAge && t.Age < 20 && !child:
 		t.Speaker = WhoYoungPerson
-	case !child && reYoungMe.MatchString(c) && !rePartner.MatchString(c):
+	case !child && reYoungMe.MatchString(c) && !rePartner.MatchString(c) && !reParentOf.MatchString(c):
 		t.Speaker = WhoYoungPerson
 	default:
 		t.Speaker = WhoParent
