@@ -35,7 +35,8 @@ var pregnancyTerms = map[string]bool{
 // pregnancyWords finds wording that says a service is for people who are
 // pregnant. It is only consulted when a record's ages are 0 to 0, which on
 // their own could as well mean "babies under one" or a data-entry slip.
-var pregnancyWords = regexp.MustCompile(`(?i)\b(pregnan\w*|antenatal|ante-natal|expectant|expecting a baby|mums?-to-be|parents?-to-be|unborn|midwi\w+)\b`)
+// Midwives are not in the list: they also see new mothers after the birth.
+var pregnancyWords = regexp.MustCompile(`(?i)\b(pregnan\w*|antenatal|ante-natal|expectant|expecting a baby|mums?-to-be|parents?-to-be|unborn)\b`)
 
 // dropInWords finds wording that says a family can come without booking.
 // It is only consulted when a record has no structured access field (the

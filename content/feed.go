@@ -79,47 +79,46 @@ func splitFeed(data []byte) (records []json.RawMessage, hint string, err error) 
 	if len(trimmed) == 0 {
 		return nil, "", fmt.Errorf("%w: empty input", ErrNotAFeed)
 	}
-	if !json.Valid(trimmed) {
-		var probe any
-		jerr := json.Unmarshal(trimmed, &probe)
-		return nil, "", fmt.Errorf("%w: not JSON: %w", ErrNotAFeed, jerr)
-	}
 	switch trimmed[0] {
 	case '[':
 		if err := json.Unmarshal(trimmed, &records); err != nil {
-			return nil, "", fmt.Errorf("%w: %w", ErrNotAFeed, err)
+			return nil, "", fmt.Errorf("%w: not JSON: %w", ErrNotAFeed, err)
 		}
 	case '{':
-		var env map[string]json.RawMessage
+		// One pass over the document; the list itself is decoded below.
+		var env struct {
+			Contents json.RawMessage `json:"contents"` // 3.0 paged envelope
+			Content  json.RawMessage `json:"content"`  // classic API page
+			Services json.RawMessage `json:"services"` // classic file
+		}
 		if err := json.Unmarshal(trimmed, &env); err != nil {
-			return nil, "", fmt.Errorf("%w: %w", ErrNotAFeed, err)
+			return nil, "", fmt.Errorf("%w: not JSON: %w", ErrNotAFeed, err)
 		}
-		key := ""
-		for _, k := range []string{"contents", "content", "services"} {
-			if _, ok := env[k]; ok {
-				key = k
-				break
-			}
-		}
-		if key == "" {
+		var key string
+		var list json.RawMessage
+		switch {
+		case env.Contents != nil:
+			key, list, hint = "contents", env.Contents, VersionORUK3
+		case env.Content != nil:
+			key, list, hint = "content", env.Content, VersionORUK1
+		case env.Services != nil:
+			key, list, hint = "services", env.Services, VersionORUK1
+		default:
 			return nil, "", fmt.Errorf("%w: a JSON object with none of services, contents or content", ErrNotAFeed)
 		}
-		list := bytes.TrimSpace(env[key])
+		list = bytes.TrimSpace(list)
 		if !bytes.Equal(list, []byte("null")) {
-			if len(list) == 0 || list[0] != '[' {
+			if list[0] != '[' {
 				return nil, "", fmt.Errorf("%w: %q is not an array", ErrNotAFeed, key)
 			}
 			if err := json.Unmarshal(list, &records); err != nil {
 				return nil, "", fmt.Errorf("%w: %q: %w", ErrNotAFeed, key, err)
 			}
 		}
-		switch key {
-		case "contents":
-			hint = VersionORUK3
-		default:
-			hint = VersionORUK1
-		}
 	default:
+		if !json.Valid(trimmed) {
+			return nil, "", fmt.Errorf("%w: not JSON", ErrNotAFeed)
+		}
 		return nil, "", fmt.Errorf("%w: JSON %s, not an object or array", ErrNotAFeed, jsonKind(trimmed[0]))
 	}
 	if len(records) > 0 && !slices.ContainsFunc(records, isObject) {
@@ -224,18 +223,17 @@ func importRecords(records []json.RawMessage, source, version string) (*Offer, R
 	for i, raw := range records {
 		rep.Read++
 		n := i + 1
-		id := peekID(raw)
 		if !utf8.Valid(raw) {
-			rep.Skip(SkipBadUTF8, id, fmt.Sprintf("record %d: invalid UTF-8 at byte %d", n, badUTF8At(raw)))
+			rep.Skip(SkipBadUTF8, peekID(raw), fmt.Sprintf("record %d: invalid UTF-8 at byte %d", n, badUTF8At(raw)))
 			continue
 		}
 		if !isObject(raw) {
-			rep.Skip(SkipMalformed, id, fmt.Sprintf("record %d: not a JSON object", n))
+			rep.Skip(SkipMalformed, "", fmt.Sprintf("record %d: not a JSON object", n))
 			continue
 		}
 		d, err := read(raw)
 		if err != nil {
-			rep.Skip(SkipMalformed, id, fmt.Sprintf("record %d: %v", n, err))
+			rep.Skip(SkipMalformed, peekID(raw), fmt.Sprintf("record %d: %v", n, err))
 			continue
 		}
 		s := d.svc

@@ -3,9 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
-	"os"
 	"sort"
-	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"

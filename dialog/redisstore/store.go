@@ -172,7 +172,7 @@ func (s *Store) Outcomes(ctx context.Context) ([]dialog.Outcome, error) {
 // MemoryUsage returns the bytes Redis uses for conversation id's key (MEMORY
 // USAGE, transcript excluded), or an error wrapping dialog.ErrNotFound.
 func (s *Store) MemoryUsage(ctx context.Context, id string) (int64, error) {
-	n, err := s.rdb.MemoryUsage(ctx, s.convKey(id), 0).Result()
+	n, err := s.rdb.MemoryUsage(ctx, s.convKey(id)).Result()
 	if errors.Is(err, redis.Nil) {
 		return 0, fmt.Errorf("redisstore: memory usage: %w", dialog.ErrNotFound)
 	}

@@ -65,7 +65,7 @@ func (s *Store) update(ctx context.Context, id string, k *dialog.Key, fn dialog.
 				return err
 			}
 		}
-		cmds, err := s.commitCmds(id, next, commit, seen)
+		cmds, err := s.commitCmds(ctx, id, next, commit, seen)
 		if err != nil {
 			return &final{err}
 		}
@@ -136,8 +136,7 @@ func checkIdentity(cur, next dialog.Conversation) error {
 // commitCmds builds the commands of one update's transaction. With
 // Commit.Forget the replies and records are still written, then every key of
 // the family is deleted.
-func (s *Store) commitCmds(id string, next dialog.Conversation, c dialog.Commit, seen []string) ([]redis.Cmder, error) {
-	ctx := context.Background() // commands are queued, not run, here
+func (s *Store) commitCmds(ctx context.Context, id string, next dialog.Conversation, c dialog.Commit, seen []string) ([]redis.Cmder, error) {
 	ttl := s.opts.Retention
 	var cmds []redis.Cmder
 	add := func(args ...any) { cmds = append(cmds, redis.NewCmd(ctx, args...)) }
