@@ -39,6 +39,7 @@ type Warning struct {
 	Detail string
 }
 
+// String is the warning as one line for people.
 func (w Warning) String() string {
 	if w.ID == "" {
 		return fmt.Sprintf("%s: %s", w.Reason, w.Detail)

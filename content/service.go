@@ -97,7 +97,7 @@ func (s Service) NeedsReferral() bool {
 // ForPregnancy reports whether the service is for expectant parents.
 func (s Service) ForPregnancy() bool { return s.HasTerm("pregnancy") }
 
-// BoroughWide reports whether the service is open to families in any ward.
+// IsBoroughWide reports whether the service is open to families in any ward.
 func (s Service) IsBoroughWide() bool {
 	if len(s.Wards) == 0 {
 		return true
