@@ -65,6 +65,9 @@ type Conversation struct {
 
 	Triage triage.Triage `json:"tri"`
 	Asked  string        `json:"asked,omitempty"` // the question waiting for an answer: "age", "need", "area"
+	// Asks lists the questions already asked since the triage began, so
+	// none is asked twice.
+	Asks []string `json:"qs,omitempty"`
 	// Stuck counts turns that added nothing to the triage.
 	Stuck   int      `json:"stuck,omitempty"`
 	Offered []string `json:"off,omitempty"` // service ids offered, best first

@@ -44,9 +44,13 @@ type Index struct {
 type snapshot struct {
 	idx   bleve.Index
 	offer *content.Offer
-	// vocab holds every analysed term of the searchable text, so the query
-	// can tell a family's word the offer knows from one it never uses.
-	vocab map[string]bool
+	// df counts the services each analysed term of the searchable text
+	// appears in, so the query can tell a telling word from a common one,
+	// and a word the offer knows from one it never uses.
+	df   map[string]int
+	docs int
+	// synonymInputs are the analysed family words the thesaurus expands.
+	synonymInputs map[string]bool
 	// wardAnalyzer analyses query text exactly as the index did.
 	analyzer analysis.Analyzer
 	path     string
@@ -132,11 +136,20 @@ func (x *Index) newSnapshot(ctx context.Context, offer *content.Offer) (*snapsho
 	if an == nil {
 		return fail(fmt.Errorf("index: analyzer %q missing", textAnalyzer))
 	}
-	vocab := map[string]bool{}
+	syn := map[string]bool{}
 	b := idx.NewBatch()
 	for i, def := range familyWords() {
 		if err := b.IndexSynonym(fmt.Sprintf("syn-%d", i), synonymCollection, def); err != nil {
 			return fail(fmt.Errorf("index: synonym %d: %w", i, err))
+		}
+		words := def.Input
+		if len(words) == 0 {
+			words = def.Synonyms
+		}
+		for _, w := range words {
+			for _, tok := range an.Analyze([]byte(w)) {
+				syn[string(tok.Term)] = true
+			}
 		}
 	}
 	for i, s := range offer.Services {
@@ -144,11 +157,6 @@ func (x *Index) newSnapshot(ctx context.Context, offer *content.Offer) (*snapsho
 			return fail(fmt.Errorf("index: build: %w", ctx.Err()))
 		}
 		d := newDoc(s)
-		for _, text := range []string{d.Name, d.Text, d.TermText} {
-			for _, tok := range an.Analyze([]byte(text)) {
-				vocab[string(tok.Term)] = true
-			}
-		}
 		if err := b.Index(s.ID, d); err != nil {
 			return fail(fmt.Errorf("index: service %s: %w", s.ID, err))
 		}
@@ -162,7 +170,38 @@ func (x *Index) newSnapshot(ctx context.Context, offer *content.Offer) (*snapsho
 	if err := idx.Batch(b); err != nil {
 		return fail(fmt.Errorf("index: batch: %w", err))
 	}
-	return &snapshot{idx: idx, offer: offer, vocab: vocab, analyzer: an, path: path}, nil
+	df, err := documentFrequencies(idx, "text", "name")
+	if err != nil {
+		return fail(err)
+	}
+	return &snapshot{idx: idx, offer: offer, df: df, docs: len(offer.Services), synonymInputs: syn, analyzer: an, path: path}, nil
+}
+
+// documentFrequencies reads, from the index's own dictionaries, how many
+// services each term appears in (the larger count over the fields).
+func documentFrequencies(idx bleve.Index, fields ...string) (map[string]int, error) {
+	df := map[string]int{}
+	for _, f := range fields {
+		d, err := idx.FieldDict(f)
+		if err != nil {
+			return nil, fmt.Errorf("index: dictionary %s: %w", f, err)
+		}
+		for {
+			e, err := d.Next()
+			if err != nil {
+				d.Close()
+				return nil, fmt.Errorf("index: dictionary %s: %w", f, err)
+			}
+			if e == nil {
+				break
+			}
+			if int(e.Count) > df[e.Term] {
+				df[e.Term] = int(e.Count)
+			}
+		}
+		d.Close()
+	}
+	return df, nil
 }
 
 // acquire returns the serving snapshot with a reference held, or nil.

@@ -4,23 +4,26 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/northbrook/hubbot/content"
 	"github.com/northbrook/hubbot/dialog/triage"
 )
 
 // Boosts and thresholds of the signposting query. They are tuned on how
 // families write, never on particular messages.
 const (
-	boostName     = 1.5
-	boostText     = 1.0
-	boostTermText = 1.0
-	boostTerm     = 2.5 // a taxonomy term triage read from the family's words
-	boostWard     = 1.5 // a service in the family's own ward
-	boostYoung    = 1.0 // a service for young people, when one writes
-	fuzzyMinLen   = 5   // words shorter than this are never matched fuzzily
+	boostName   = 1.5
+	boostText   = 1.0
+	boostTerm   = 2.5  // a taxonomy term triage read from the family's words
+	wardNear    = 1.4  // score factor for a service in the family's own ward
+	wardFar     = 0.85 // score factor for one only in other wards
+	boostYoung  = 1.0  // a service for young people, when one writes
+	fuzzyMinLen = 5    // words shorter than this are never matched fuzzily
+	maxFuzzy    = 3    // unknown words a query tries fuzzily
 )
 
 // Search finds the services that fit a triage, best first, or decides that
@@ -36,7 +39,8 @@ func (x *Index) Search(ctx context.Context, t triage.Triage) (triage.Result, err
 	if q == nil {
 		return triage.Result{NoFit: true, Reason: "no-need-words"}, nil
 	}
-	req := bleve.NewSearchRequestOptions(q, x.opts.TopN, 0, false)
+	// Fetch more than shown, so the ward can reorder the nearest ones.
+	req := bleve.NewSearchRequestOptions(q, max(x.opts.TopN, 2*x.opts.TopN), 0, false)
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return triage.Result{}, fmt.Errorf("index: search: %w", err)
@@ -47,9 +51,12 @@ func (x *Index) Search(ctx context.Context, t triage.Triage) (triage.Result, err
 		if !ok {
 			continue
 		}
-		out.Matches = append(out.Matches, triage.Match{Service: svc, Score: h.Score})
+		out.Matches = append(out.Matches, triage.Match{Service: svc, Score: h.Score * wardFactor(svc, t.Ward)})
 	}
 	sort.SliceStable(out.Matches, func(i, j int) bool { return out.Matches[i].Score > out.Matches[j].Score })
+	if len(out.Matches) > x.opts.TopN {
+		out.Matches = out.Matches[:x.opts.TopN]
+	}
 	decideFit(&out, t)
 	return out, nil
 }
@@ -59,22 +66,22 @@ func (x *Index) Search(ctx context.Context, t triage.Triage) (triage.Result, err
 // lifts services that run round the corner; the age filter is exact.
 func (s *snapshot) query(t triage.Triage) query.Query {
 	var need []query.Query
-	if t.Words != "" {
-		for _, f := range []struct {
-			field string
-			boost float64
-		}{{"name", boostName}, {"text", boostText}, {"termtext", boostTermText}} {
-			m := bleve.NewMatchQuery(t.Words)
-			m.SetField(f.field)
-			m.SetBoost(f.boost)
-			need = append(need, m)
+	words, fuzzy := t.Words, s.unknownWords(t.Words)
+	if words != "" || len(fuzzy) > 0 {
+		if words != "" {
+			for _, f := range []struct {
+				field string
+				boost float64
+			}{{"name", boostName}, {"text", boostText}} {
+				m := bleve.NewMatchQuery(words)
+				m.SetField(f.field)
+				m.SetBoost(f.boost)
+				need = append(need, m)
+			}
 		}
 		// Fuzziness only for words the offer never uses: a typo of a word
 		// it does use is caught without widening every other word.
-		for _, w := range s.analyse(t.Words) {
-			if len([]rune(w)) < fuzzyMinLen || s.vocab[w] {
-				continue
-			}
+		for _, w := range fuzzy {
 			fz := bleve.NewFuzzyQuery(w)
 			fz.SetField("text")
 			fz.SetFuzziness(1)
@@ -101,12 +108,6 @@ func (s *snapshot) query(t triage.Triage) query.Query {
 		// courses for their parents.
 		bq.AddMustNot(exact("audience", audienceParents))
 		bq.AddShould(boosted(exact("audience", audienceYoungPeople), boostYoung))
-	}
-	if t.Ward != "" {
-		wq := bleve.NewTermQuery(t.Ward)
-		wq.SetField("wards")
-		wq.SetBoost(boostWard)
-		bq.AddShould(wq)
 	}
 	return bq
 }
@@ -135,6 +136,9 @@ func ageFilter(t triage.Triage) query.Query {
 }
 
 func ageRange(age int) query.Query {
+	if age >= 0 && age <= maxListedAge {
+		return exact("ages", strconv.Itoa(age))
+	}
 	a := float64(age)
 	yes := true
 	lo := bleve.NewNumericRangeInclusiveQuery(nil, &a, nil, &yes)
@@ -189,4 +193,48 @@ func anyCarries(ms []triage.Match, terms []string) bool {
 		}
 	}
 	return false
+}
+
+// unknownWords returns up to maxFuzzy words of the need that the offer never
+// uses and the thesaurus does not know, to try as typos.
+func (s *snapshot) unknownWords(text string) []string {
+	var fuzzy []string
+	seen := map[string]bool{}
+	for _, w := range s.analyse(text) {
+		if seen[w] || s.synonymInputs[w] || len([]rune(w)) < fuzzyMinLen {
+			continue
+		}
+		seen[w] = true
+		if _, known := s.df[w]; !known {
+			fuzzy = append(fuzzy, w)
+			if len(fuzzy) == maxFuzzy {
+				break
+			}
+		}
+	}
+	return fuzzy
+}
+
+// wardFactor lifts a service that runs in the family's ward above one
+// across the borough, and one across the borough above one only in other
+// wards. It scales the score, so every ward gets the same lift however
+// many services it has. An unknown ward changes nothing.
+func wardFactor(s content.Service, ward string) float64 {
+	if ward == "" {
+		return 1
+	}
+	for _, w := range s.Wards {
+		if w == ward {
+			return wardNear
+		}
+	}
+	for _, l := range s.Locations {
+		if l.Ward == ward {
+			return wardNear
+		}
+	}
+	if s.IsBoroughWide() {
+		return 1
+	}
+	return wardFar
 }

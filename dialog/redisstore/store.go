@@ -118,6 +118,20 @@ func (s *Store) ClaimInbound(ctx context.Context, k dialog.Key, messageID string
 	return ok, nil
 }
 
+// ReleaseInbound forgets a claimed message id, so a provider's retry of a
+// message that failed to commit is handled rather than dropped as a replay.
+func (s *Store) ReleaseInbound(ctx context.Context, k dialog.Key, messageID string) error {
+	if messageID == "" {
+		return nil
+	}
+	if err := s.rdb.Del(ctx, s.seenKey(s.ID(k), messageID)).Err(); err != nil {
+		return unavailable("release", err)
+	}
+	return nil
+}
+
+var _ dialog.InboundReleaser = (*Store)(nil)
+
 // Load returns the conversation with id, or an error wrapping
 // dialog.ErrNotFound.
 func (s *Store) Load(ctx context.Context, id string) (dialog.Conversation, error) {

@@ -10,6 +10,7 @@ import (
 // writer gave their own age.
 type agePattern struct {
 	re    *regexp.Regexp
+	pre   prefilter
 	read  func(m []string) (years int, months int, ok bool)
 	self  bool
 	preg  bool
@@ -60,13 +61,16 @@ func agePatterns() []agePattern {
 		return func(m []string) (int, int, bool) { return y, y * 12, true }
 	}
 	p := func(re string, read func([]string) (int, int, bool)) agePattern {
-		return agePattern{re: regexp.MustCompile(re), read: read, child: true}
+		r := regexp.MustCompile(re)
+		return agePattern{re: r, pre: newPrefilter(r), read: read, child: true}
 	}
 	self := func(re string, read func([]string) (int, int, bool)) agePattern {
-		return agePattern{re: regexp.MustCompile(re), read: read, self: true}
+		r := regexp.MustCompile(re)
+		return agePattern{re: r, pre: newPrefilter(r), read: read, self: true}
 	}
 	preg := func(re string) agePattern {
-		return agePattern{re: regexp.MustCompile(re), preg: true}
+		r := regexp.MustCompile(re)
+		return agePattern{re: r, pre: newPrefilter(r), preg: true}
 	}
 	return []agePattern{
 		// Pregnancy
@@ -123,6 +127,9 @@ func (p *Parser) readAges(c string, t *Triage) (self bool) {
 		return false
 	}
 	for _, ap := range p.ages {
+		if !ap.pre.mayMatch(c) {
+			continue
+		}
 		for _, loc := range ap.re.FindAllStringSubmatchIndex(c, -1) {
 			if overlaps(loc[0], loc[1]) {
 				continue

@@ -7,6 +7,7 @@ import "regexp"
 // are added to the search.
 type cue struct {
 	re    *regexp.Regexp
+	pre   prefilter // literals the pattern needs, to skip it cheaply
 	terms []string
 	words string
 }
@@ -15,7 +16,8 @@ type cue struct {
 // groups them. Patterns match on word boundaries of the cleaned text.
 func needCues() []cue {
 	c := func(pattern string, terms []string, words string) cue {
-		return cue{re: regexp.MustCompile(`\b(?:` + pattern + `)`), terms: terms, words: words}
+		re := regexp.MustCompile(`\b(?:` + pattern + `)`)
+		return cue{re: re, pre: newPrefilter(re), terms: terms, words: words}
 	}
 	t := func(terms ...string) []string { return terms }
 	return []cue{

@@ -308,6 +308,9 @@ func (p *Parser) readNeed(c string, t *Triage) {
 	order := map[string]int{}
 	var extra []string
 	for _, cu := range p.cues {
+		if !cu.pre.mayMatch(c) {
+			continue
+		}
 		loc := cu.re.FindStringIndex(c)
 		if loc == nil {
 			continue
