@@ -16,6 +16,13 @@ type InboundReleaser interface {
 	ReleaseInbound(ctx context.Context, k Key, messageID string) error
 }
 
+// ForgetMarker is a Store that remembers the message that made a family
+// FORGET, in a key that names no family, so a replay of that message is
+// still recognised after every key of the family is gone.
+type ForgetMarker interface {
+	MarkForgotten(ctx context.Context, k Key, messageID string) error
+}
+
 // Inbound is a family's message as a channel hands it over.
 type Inbound struct {
 	Channel   Channel
@@ -85,6 +92,14 @@ func (e *Engine) Handle(ctx context.Context, in Inbound) error {
 		}
 		e.log().ErrorContext(ctx, "inbound message not committed", "channel", in.Channel, "kind", kind, "err", err)
 		return fmt.Errorf("dialog: handle: %w", err)
+	}
+	if m, ok := e.Store.(ForgetMarker); ok && c.State == StateNew && in.MessageID != "" {
+		// FORGET erased the family's keys, the claim on this very message
+		// among them: mark it, so a replay of the FORGET webhook is still a
+		// replay and does not confirm twice.
+		if err := m.MarkForgotten(ctx, k, in.MessageID); err != nil {
+			e.log().WarnContext(ctx, "could not mark a forgotten message id", "conv", c.ID, "err", err)
+		}
 	}
 	e.logStep(ctx, "inbound", c, before, kind)
 	return nil

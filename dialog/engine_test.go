@@ -111,6 +111,18 @@ func TestEngineForget(t *testing.T) {
 	if q, _ := store.Queue(ctx); len(q) != 0 {
 		t.Fatalf("queue after FORGET: %+v", q)
 	}
+	// The provider replays the FORGET webhook: no second confirmation, and
+	// nothing of the family comes back.
+	sent := len(store.Outbox())
+	if err := e.Handle(ctx, dialog.Inbound{Channel: k.Channel, Address: k.Address, MessageID: "2", Text: "forget me"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(store.Outbox()); n != sent {
+		t.Fatalf("replayed FORGET sent %d more replies", n-sent)
+	}
+	if store.Holds(store.ID(k)) {
+		t.Fatal("a replayed FORGET brought the family back")
+	}
 }
 
 // TestEngineCheckins: due check-ins go once; staff actions work by id; logs

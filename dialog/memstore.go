@@ -33,6 +33,7 @@ type MemStore struct {
 	rev      int64 // bumped on every write, so a forgotten-and-recreated conversation never passes as unchanged
 	convs    map[string]*memConv
 	seen     map[string]map[string]time.Time // conv id -> message id -> expiry
+	forgot   map[string]time.Time            // channel + message id -> expiry, of FORGET messages
 	queue    map[string]QueueItem
 	checkins map[string]time.Time
 	outbox   []Outbound
@@ -69,7 +70,7 @@ func NewMemStore(secret []byte, opts MemOptions) *MemStore {
 	}
 	return &MemStore{
 		secret: append([]byte(nil), secret...), opts: opts,
-		convs: map[string]*memConv{}, seen: map[string]map[string]time.Time{},
+		convs: map[string]*memConv{}, seen: map[string]map[string]time.Time{}, forgot: map[string]time.Time{},
 		queue: map[string]QueueItem{}, checkins: map[string]time.Time{}, sent: map[string]bool{},
 	}
 }
@@ -87,6 +88,9 @@ func (s *MemStore) ClaimInbound(_ context.Context, k Key, messageID string) (boo
 	now := s.opts.Clock.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if exp, ok := s.forgot[string(k.Channel)+"\x00"+messageID]; ok && now.Before(exp) {
+		return false, nil
+	}
 	m := s.seen[id]
 	if m == nil {
 		m = map[string]time.Time{}
@@ -97,6 +101,15 @@ func (s *MemStore) ClaimInbound(_ context.Context, k Key, messageID string) (boo
 	}
 	m[messageID] = now.Add(s.opts.DedupeTTL)
 	return true, nil
+}
+
+// MarkForgotten remembers that messageID made its family FORGET, apart from
+// the family's own records.
+func (s *MemStore) MarkForgotten(_ context.Context, k Key, messageID string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.forgot[string(k.Channel)+"\x00"+messageID] = s.opts.Clock.Now().Add(s.opts.DedupeTTL)
+	return nil
 }
 
 // ReleaseInbound forgets a claimed message id, so a provider's retry of a

@@ -111,12 +111,37 @@ func (s *Store) ClaimInbound(ctx context.Context, k dialog.Key, messageID string
 	if messageID == "" {
 		return true, nil
 	}
-	ok, err := s.rdb.SetNX(ctx, s.seenKey(s.ID(k), messageID), "1", s.opts.DedupeTTL).Result()
+	n, err := claimScript.Run(ctx, s.rdb, []string{s.seenKey(s.ID(k), messageID), s.forgotKey(k, messageID)},
+		s.opts.DedupeTTL.Milliseconds()).Int()
 	if err != nil {
 		return false, unavailable("claim", err)
 	}
-	return ok, nil
+	return n == 1, nil
 }
+
+// claimScript claims a message id unless it is already claimed, or it is
+// the message that made its family FORGET.
+var claimScript = redis.NewScript(`
+if redis.call("EXISTS", KEYS[2]) == 1 then return 0 end
+if redis.call("SET", KEYS[1], "1", "NX", "PX", ARGV[1]) then return 1 end
+return 0`)
+
+// forgotKey names a FORGET message by an HMAC of channel and message id:
+// it names no family, so it can outlive the family's keys.
+func (s *Store) forgotKey(k dialog.Key, messageID string) string {
+	return s.opts.Prefix + "forgot:" + dialog.ConversationID(s.secret, dialog.Key{Channel: k.Channel, Address: "msg:" + messageID})
+}
+
+// MarkForgotten remembers, for the dedupe time, that messageID made the
+// family FORGET, so a replayed webhook of it gets no second confirmation.
+func (s *Store) MarkForgotten(ctx context.Context, k dialog.Key, messageID string) error {
+	if err := s.rdb.Set(ctx, s.forgotKey(k, messageID), "1", s.opts.DedupeTTL).Err(); err != nil {
+		return unavailable("mark forgotten", err)
+	}
+	return nil
+}
+
+var _ dialog.ForgetMarker = (*Store)(nil)
 
 // ReleaseInbound forgets a claimed message id, so a provider's retry of a
 // message that failed to commit is handled rather than dropped as a replay.
