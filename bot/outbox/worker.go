@@ -31,7 +31,7 @@ type Options struct {
 
 	Block       time.Duration // how long one read waits for new replies (default 1s)
 	ClaimIdle   time.Duration // a pending reply idle this long was left by a dead worker (default 30s)
-	Lease       time.Duration // how long a worker holds a reply while sending (default 2m)
+	Lease       time.Duration // how long a worker holds a reply while sending (default 2m); one send may take half of it, at most 15s
 	MaxAttempts int           // sends tried before a reply is dead-lettered (default 8)
 	BaseBackoff time.Duration // first retry wait (default 500ms), doubling with jitter
 	MaxBackoff  time.Duration // longest retry wait (default 1m)
@@ -65,7 +65,17 @@ type Worker struct {
 	opts     Options
 	pacer    *pacer
 	sleep    func(ctx context.Context, d time.Duration) error
+	renew    *redis.Script // extends a lease only while this worker holds it
+	release  *redis.Script // drops a lease only while this worker holds it
 }
+
+// Lease scripts: KEYS[1] the lease, ARGV[1] this worker's name, ARGV[2]
+// the new lifetime in milliseconds. A worker that stalled past its lease
+// must neither extend nor drop the lease another worker has taken since.
+const (
+	renewLeaseLua   = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) end return 0`
+	releaseLeaseLua = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) end return 0`
+)
 
 // New returns a Worker that sends each channel's replies with its Sender.
 func New(rdb redis.UniversalClient, senders map[dialog.Channel]bot.Sender, delivery bot.Delivery, metrics Metrics, log *slog.Logger, opts Options) *Worker {
@@ -103,7 +113,8 @@ func New(rdb redis.UniversalClient, senders map[dialog.Channel]bot.Sender, deliv
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Worker{rdb: rdb, senders: senders, delivery: delivery, metrics: metrics, log: log, opts: opts,
-		pacer: newPacer(opts.Pace), sleep: sleepCtx}
+		pacer: newPacer(opts.Pace), sleep: sleepCtx,
+		renew: redis.NewScript(renewLeaseLua), release: redis.NewScript(releaseLeaseLua)}
 }
 
 // DeadKey is the stream where replies that could not be sent are kept for a person to see.
@@ -120,6 +131,7 @@ func (w *Worker) Run(ctx context.Context) error {
 		return err
 	}
 	sem := make(chan struct{}, w.opts.Concurrency)
+	var inflight sync.Map // entry ids being handled
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	nextClaim := time.Time{}
@@ -162,10 +174,15 @@ func (w *Worker) Run(ctx context.Context) error {
 			}
 		}
 		for _, m := range msgs {
+			// A send that hangs past its lease is claimed back by this
+			// worker too: never start a second one beside it.
+			if _, busy := inflight.LoadOrStore(m.ID, true); busy {
+				continue
+			}
 			sem <- struct{}{}
 			wg.Add(1)
 			go func(m redis.XMessage) {
-				defer func() { <-sem; wg.Done() }()
+				defer func() { inflight.Delete(m.ID); <-sem; wg.Done() }()
 				w.handle(context.WithoutCancel(ctx), ctx, m)
 			}(m)
 		}
@@ -195,7 +212,7 @@ func (w *Worker) handle(work, stop context.Context, m redis.XMessage) {
 	}
 	log := w.log.With("conv", ob.ConvID, "reply", ob.ID, "channel", ob.Channel)
 	// Already sent (by us before a crash, or by another instance): just ack.
-	if n, err := w.rdb.Exists(work, w.sentKey(ob.ID)).Result(); err == nil && n > 0 {
+	if w.wasSent(work, ob.ID) {
 		w.ack(work, m.ID)
 		return
 	}
@@ -203,7 +220,13 @@ func (w *Worker) handle(work, stop context.Context, m redis.XMessage) {
 	if err != nil || !ok {
 		return // someone else holds it; it stays pending until sent or claimed
 	}
-	defer w.rdb.Del(work, w.leaseKey(ob.ID))
+	defer w.release.Run(work, w.rdb, []string{w.leaseKey(ob.ID)}, w.opts.Consumer)
+	// Look again under the lease: another worker may have sent the reply
+	// and let its lease go between the look above and the SETNX.
+	if w.wasSent(work, ob.ID) {
+		w.ack(work, m.ID)
+		return
+	}
 	sender, found := w.senders[ob.Channel]
 	if !found {
 		log.Error("outbox: no sender for channel")
@@ -214,7 +237,14 @@ func (w *Worker) handle(work, stop context.Context, m redis.XMessage) {
 		if err := w.pacer.wait(stop, ob); err != nil {
 			return // shutting down before sending: stays pending
 		}
-		sctx, cancel := context.WithTimeout(work, 15*time.Second)
+		// Pacing and retries take time, and a stalled worker may have lost
+		// its lease to another: send only while holding it, and for no
+		// longer than it lasts.
+		if !w.holdLease(work, ob.ID, w.opts.Lease) {
+			log.Warn("outbox: lease lost before sending; the reply is left to its holder")
+			return
+		}
+		sctx, cancel := context.WithTimeout(work, w.sendTimeout())
 		providerID, err := sender.Send(sctx, ob)
 		cancel()
 		if err == nil {
@@ -255,12 +285,29 @@ func (w *Worker) handle(work, stop context.Context, m redis.XMessage) {
 			wait = backoff(w.opts.BaseBackoff, w.opts.MaxBackoff, attempt)
 		}
 		log.Info("outbox: send will be retried", "attempt", attempt, "wait", wait)
-		w.rdb.Expire(work, w.leaseKey(ob.ID), w.opts.Lease+wait)
+		w.holdLease(work, ob.ID, w.opts.Lease+wait)
 		if err := w.sleep(stop, wait); err != nil {
 			return // shutting down: stays pending for another worker
 		}
 	}
 }
+
+// wasSent reports whether the reply's sent marker is set.
+func (w *Worker) wasSent(ctx context.Context, id string) bool {
+	n, err := w.rdb.Exists(ctx, w.sentKey(id)).Result()
+	return err == nil && n > 0
+}
+
+// holdLease extends this worker's lease on a reply to d from now, and
+// reports false if the lease is no longer this worker's.
+func (w *Worker) holdLease(ctx context.Context, id string, d time.Duration) bool {
+	n, err := w.renew.Run(ctx, w.rdb, []string{w.leaseKey(id)}, w.opts.Consumer, max(d.Milliseconds(), 1)).Int()
+	return err == nil && n == 1
+}
+
+// sendTimeout bounds one send: 15 seconds, or half the lease if that is
+// shorter, so a send ends while the lease renewed for it still holds.
+func (w *Worker) sendTimeout() time.Duration { return min(15*time.Second, w.opts.Lease/2) }
 
 func (w *Worker) ack(ctx context.Context, entry string) {
 	w.rdb.XAck(ctx, w.opts.Stream, w.opts.Group, entry)
