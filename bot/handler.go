@@ -15,6 +15,7 @@ const (
 	KindButton  Kind = "button"  // a tapped option (Telegram inline keyboard); Text is its value
 	KindCommand Kind = "command" // a channel command such as Telegram's /start; Text is the command without "/"
 	KindMedia   Kind = "media"   // a photo, sticker, voice note or anything without readable text
+	KindStopped Kind = "stopped" // the family blocked the bot or left the channel: send nothing more
 )
 
 // Inbound is one message from a family, as a channel decoded it.
