@@ -21,7 +21,8 @@ const (
 	FromFamily       Direction = "in"
 	FromBot          Direction = "bot"
 	FromPractitioner Direction = "staff"
-	Note             Direction = "note" // an internal note, never sent
+	Note             Direction = "note"   // an internal note, never sent
+	DeliveryStatus   Direction = "status" // what became of an outbound line (ID): Status says sent, delivered, failed
 )
 
 // Entry is one line of a conversation's transcript.

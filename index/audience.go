@@ -14,6 +14,7 @@ const (
 )
 
 var (
+	reBoth       = regexp.MustCompile(`(?i)\b(?:parents|families) and young people\b|\byoung people and (?:their )?(?:parents|families)\b|\bparents, carers and young people\b`)
 	reForParents = regexp.MustCompile(`(?i)\b(?:for|to|with|helps?|supports?)\s+(?:\w+\s+){0,3}(?:parents|couples|mums|dads|separated parents|separating parents|parent carers|families where|adults)\b|\b(?:mums and dads|parents and carers)\b`)
 	reForYoung   = regexp.MustCompile(`(?i)\b(?:for|to|with|helps?|supports?)\s+(?:\w+\s+){0,3}(?:young people|teenagers|young adults|young carers|children and young people aged|\d+-\d+s|\d+ to \d+ year olds)\b|\byoung people (?:who|can|aged)\b`)
 )
@@ -25,12 +26,15 @@ func audience(s content.Service) string {
 	if i := strings.Index(first, ". "); i > 0 {
 		first = first[:i]
 	}
-	young := reForYoung.MatchString(first)
-	parents := reForParents.MatchString(first) || reForParents.MatchString(s.Name)
+	if reBoth.MatchString(first) {
+		return ""
+	}
+	y := reForYoung.FindStringIndex(first)
+	p := reForParents.FindStringIndex(first)
 	switch {
-	case young:
+	case y != nil && (p == nil || y[0] < p[0]):
 		return audienceYoungPeople
-	case parents:
+	case p != nil || reForParents.MatchString(s.Name):
 		return audienceParents
 	}
 	return ""

@@ -16,14 +16,15 @@ import (
 // Boosts and thresholds of the signposting query. They are tuned on how
 // families write, never on particular messages.
 const (
-	boostName   = 1.5
-	boostText   = 1.0
-	boostTerm   = 2.5  // a taxonomy term triage read from the family's words
-	wardNear    = 1.4  // score factor for a service in the family's own ward
-	wardFar     = 0.85 // score factor for one only in other wards
-	boostYoung  = 1.0  // a service for young people, when one writes
-	fuzzyMinLen = 5    // words shorter than this are never matched fuzzily
-	maxFuzzy    = 3    // unknown words a query tries fuzzily
+	boostName    = 1.5
+	boostText    = 1.0
+	boostTerm    = 2.5  // a taxonomy term triage read from the family's words
+	wardNear     = 1.4  // score factor for a service in the family's own ward
+	wardFar      = 0.85 // score factor for one only in other wards
+	referralOnly = 0.8  // score factor for a service only a professional can refer to
+	boostYoung   = 1.0  // a service for young people, when one writes
+	fuzzyMinLen  = 5    // words shorter than this are never matched fuzzily
+	maxFuzzy     = 3    // unknown words a query tries fuzzily
 )
 
 // Search finds the services that fit a triage, best first, or decides that
@@ -51,7 +52,7 @@ func (x *Index) Search(ctx context.Context, t triage.Triage) (triage.Result, err
 		if !ok {
 			continue
 		}
-		out.Matches = append(out.Matches, triage.Match{Service: svc, Score: h.Score * wardFactor(svc, t.Ward)})
+		out.Matches = append(out.Matches, triage.Match{Service: svc, Score: h.Score * wardFactor(svc, t.Ward) * accessFactor(svc)})
 	}
 	sort.SliceStable(out.Matches, func(i, j int) bool { return out.Matches[i].Score > out.Matches[j].Score })
 	if len(out.Matches) > x.opts.TopN {
@@ -237,4 +238,14 @@ func wardFactor(s content.Service, ward string) float64 {
 		return 1
 	}
 	return wardFar
+}
+
+// accessFactor puts services a family can use or book themselves a little
+// ahead of ones only a professional can refer them to: signposting should
+// first point at what the family can do today.
+func accessFactor(s content.Service) float64 {
+	if s.NeedsReferral() {
+		return referralOnly
+	}
+	return 1
 }

@@ -64,6 +64,7 @@ type Worker struct {
 	log      *slog.Logger
 	opts     Options
 	pacer    *pacer
+	convs    convLocks
 	sleep    func(ctx context.Context, d time.Duration) error
 	renew    *redis.Script // extends a lease only while this worker holds it
 	release  *redis.Script // drops a lease only while this worker holds it
@@ -173,18 +174,32 @@ func (w *Worker) Run(ctx context.Context) error {
 				msgs = append(msgs, s.Messages...)
 			}
 		}
-		for _, m := range msgs {
-			// A send that hangs past its lease is claimed back by this
-			// worker too: never start a second one beside it.
-			if _, busy := inflight.LoadOrStore(m.ID, true); busy {
+		// One conversation's replies go in the order they were committed:
+		// each conversation's entries are sent one after another, under a
+		// lock that a later batch for it waits on.
+		for _, g := range byConversation(msgs) {
+			var todo []redis.XMessage
+			for _, m := range g.msgs {
+				// A send that hangs past its lease is claimed back by this
+				// worker too: never start a second one beside it.
+				if _, busy := inflight.LoadOrStore(m.ID, true); !busy {
+					todo = append(todo, m)
+				}
+			}
+			if len(todo) == 0 {
 				continue
 			}
 			sem <- struct{}{}
 			wg.Add(1)
-			go func(m redis.XMessage) {
-				defer func() { inflight.Delete(m.ID); <-sem; wg.Done() }()
-				w.handle(context.WithoutCancel(ctx), ctx, m)
-			}(m)
+			go func(conv string, todo []redis.XMessage) {
+				defer func() { <-sem; wg.Done() }()
+				unlock := w.convs.lock(conv)
+				defer unlock()
+				for _, m := range todo {
+					w.handle(context.WithoutCancel(ctx), ctx, m)
+					inflight.Delete(m.ID)
+				}
+			}(g.conv, todo)
 		}
 	}
 	return nil
@@ -344,5 +359,68 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 		return ctx.Err()
 	case <-t.C:
 		return nil
+	}
+}
+
+// group is one conversation's entries of a batch, in stream order.
+type group struct {
+	conv string
+	msgs []redis.XMessage
+}
+
+// byConversation groups a batch by conversation, keeping stream order
+// within each group and the order groups first appear.
+func byConversation(msgs []redis.XMessage) []group {
+	var out []group
+	at := map[string]int{}
+	for _, m := range msgs {
+		var head struct {
+			Conv string `json:"conv"`
+		}
+		raw, _ := m.Values["m"].(string)
+		_ = json.Unmarshal([]byte(raw), &head)
+		i, ok := at[head.Conv]
+		if !ok {
+			i = len(out)
+			at[head.Conv] = i
+			out = append(out, group{conv: head.Conv})
+		}
+		out[i].msgs = append(out[i].msgs, m)
+	}
+	return out
+}
+
+// convLocks holds a lock per conversation with sends under way.
+type convLocks struct {
+	mu    sync.Mutex
+	locks map[string]*convLock
+}
+
+type convLock struct {
+	mu   sync.Mutex
+	refs int
+}
+
+// lock takes conv's lock and returns its release.
+func (c *convLocks) lock(conv string) func() {
+	c.mu.Lock()
+	if c.locks == nil {
+		c.locks = map[string]*convLock{}
+	}
+	l := c.locks[conv]
+	if l == nil {
+		l = &convLock{}
+		c.locks[conv] = l
+	}
+	l.refs++
+	c.mu.Unlock()
+	l.mu.Lock()
+	return func() {
+		l.mu.Unlock()
+		c.mu.Lock()
+		if l.refs--; l.refs == 0 {
+			delete(c.locks, conv)
+		}
+		c.mu.Unlock()
 	}
 }

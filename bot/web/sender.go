@@ -123,6 +123,12 @@ func (s *Sender) Forget(ctx context.Context, convID string) error {
 	return nil
 }
 
+// Keys lists a conversation's keys of the web chat, so the dialog store's
+// FORGET can erase them in the same step as the rest of the family's keys.
+func (s *Sender) Keys(convID string) []string {
+	return []string{repliesKey(s.opts.Prefix, convID), metaKey(s.opts.Prefix, convID)}
+}
+
 // event is one stored reply with its sequence number.
 type event struct {
 	seq  int64

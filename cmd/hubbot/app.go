@@ -17,6 +17,9 @@ import (
 
 	"github.com/northbrook/hubbot/bot"
 	"github.com/northbrook/hubbot/bot/metrics"
+	"github.com/northbrook/hubbot/bot/outbox"
+	"github.com/northbrook/hubbot/bot/sms"
+	"github.com/northbrook/hubbot/bot/web"
 	"github.com/northbrook/hubbot/content"
 	"github.com/northbrook/hubbot/content/copy"
 	"github.com/northbrook/hubbot/dialog"
@@ -42,9 +45,10 @@ type App struct {
 	Secret   []byte
 	Embedded bool // running on the in-process Redis
 
-	mux     *http.ServeMux
-	workers []func(ctx context.Context)
-	closers []func()
+	mux       *http.ServeMux
+	webSender *web.Sender
+	workers   []func(ctx context.Context)
+	closers   []func()
 }
 
 // newLogger returns hubbot's JSON logger at the configured level.
@@ -73,6 +77,11 @@ func NewApp(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		return nil, err
 	}
 	a.routes()
+	if err := a.channels(); err != nil {
+		a.Close()
+		return nil, err
+	}
+	a.workers = append(a.workers, a.checkins)
 	return a, nil
 }
 
@@ -107,7 +116,12 @@ func (a *App) openRedis(ctx context.Context) error {
 	default:
 		return errors.New("app: HUBBOT_HMAC_KEY is required with a real Redis: family addresses are keyed by an HMAC under it")
 	}
-	a.Store = redisstore.New(a.Redis, a.Secret, redisstore.Options{Retention: cfg.Retention})
+	ws, err := web.NewSender(a.Redis, web.SenderOptions{Retention: cfg.Retention})
+	if err != nil {
+		return fmt.Errorf("app: web chat: %w", err)
+	}
+	a.webSender = ws
+	a.Store = redisstore.New(a.Redis, a.Secret, redisstore.Options{Retention: cfg.Retention, FamilyKeys: ws.Keys})
 	return nil
 }
 
@@ -180,6 +194,41 @@ func (a *App) buildDialog() error {
 	return nil
 }
 
+func (a *App) now() time.Time { return time.Now() }
+
+// channels mounts each configured channel and the outbox that sends for
+// them. The web chat is always on; SMS and Telegram when configured.
+func (a *App) channels() error {
+	cfg := a.Config
+	senders := map[dialog.Channel]bot.Sender{}
+	pace := map[dialog.Channel]outbox.Pace{}
+	h := a.Handler()
+	d := delivery{a}
+	if cfg.TwilioAccountSID != "" {
+		var opts []sms.Option
+		if cfg.TwilioAPIURL != "" {
+			opts = append(opts, sms.WithBaseURL(cfg.TwilioAPIURL))
+		}
+		senders[dialog.ChannelSMS] = sms.NewSender(cfg.TwilioAccountSID, cfg.TwilioAuthToken, cfg.TwilioFrom, cfg.PublicURL, opts...)
+		pace[dialog.ChannelSMS] = outbox.Pace{PerSecond: cfg.SMSPerSecond}
+		a.mux.Handle("POST "+sms.InboundPath, a.Metrics.Webhook("sms", sms.NewWebhook(cfg.TwilioAuthToken, cfg.PublicURL, h, a.Log)))
+		a.mux.Handle("POST "+sms.StatusPath, a.Metrics.Webhook("sms-status", sms.NewStatusWebhook(cfg.TwilioAuthToken, cfg.PublicURL, d, a.Log)))
+		a.Log.Info("channel on: SMS", "inbound", cfg.PublicURL+sms.InboundPath)
+	} else {
+		a.Log.Info("channel off: SMS (set HUBBOT_TWILIO_ACCOUNT_SID, HUBBOT_TWILIO_AUTH_TOKEN, HUBBOT_TWILIO_FROM)")
+	}
+	if err := a.moreChannels(h, senders, pace); err != nil {
+		return err
+	}
+	w := outbox.New(a.Redis, senders, d, a.Metrics, a.Log, outbox.Options{Stream: a.Store.OutboxKey(), Pace: pace})
+	a.workers = append(a.workers, func(ctx context.Context) {
+		if err := w.Run(ctx); err != nil {
+			a.Log.Error("outbox stopped", "err", err)
+		}
+	})
+	return nil
+}
+
 // Handler is the bot.Handler every channel hands messages to.
 func (a *App) Handler() bot.Handler {
 	return bot.HandlerFunc(func(ctx context.Context, in bot.Inbound) error {
@@ -191,6 +240,8 @@ func (a *App) Handler() bot.Handler {
 			kind = dialog.EventButton
 		case bot.KindMedia:
 			kind = dialog.EventMedia
+		case bot.KindStopped:
+			kind = dialog.EventOptedOut
 		case bot.KindCommand:
 			text = commandText(text)
 		}

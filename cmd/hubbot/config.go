@@ -27,6 +27,17 @@ type Config struct {
 	Directory    string `env:"HUBBOT_PRACTITIONERS" help:"practitioners and hub details JSON file; empty uses the bundled Northbrook sample"`
 	IndexDir     string `env:"HUBBOT_INDEX_DIR" help:"keep the search index on disk under this directory; empty keeps it in memory"`
 
+	TwilioAccountSID string  `env:"HUBBOT_TWILIO_ACCOUNT_SID" help:"Twilio account SID; with the auth token and number, turns the SMS channel on"`
+	TwilioAuthToken  string  `env:"HUBBOT_TWILIO_AUTH_TOKEN" help:"Twilio auth token: signs webhooks and authorises sends"`
+	TwilioFrom       string  `env:"HUBBOT_TWILIO_FROM" help:"the hub's number (E.164) or a Messaging Service SID (MG...)"`
+	TwilioAPIURL     string  `env:"HUBBOT_TWILIO_API_URL" help:"Twilio REST API base URL (tests point it at a fake)"`
+	SMSPerSecond     float64 `env:"HUBBOT_SMS_PER_SECOND" envDefault:"1" help:"sends a second from the hub's number (Twilio's rate for a long code is 1)"`
+
+	TelegramToken  string `env:"HUBBOT_TELEGRAM_TOKEN" help:"Telegram bot token; turns the Telegram channel on"`
+	TelegramMode   string `env:"HUBBOT_TELEGRAM_MODE" envDefault:"poll" help:"webhook (behind HTTPS) or poll (long polling, for local runs)"`
+	TelegramSecret string `env:"HUBBOT_TELEGRAM_SECRET" help:"secret token Telegram sends with each webhook update; required in webhook mode"`
+	TelegramAPIURL string `env:"HUBBOT_TELEGRAM_API_URL" help:"Telegram Bot API base URL (tests point it at a fake)"`
+
 	Retention    time.Duration `env:"HUBBOT_RETENTION" envDefault:"720h" help:"how long a family's conversation is kept after its last message"`
 	CheckinAfter time.Duration `env:"HUBBOT_CHECKIN_AFTER" envDefault:"336h" help:"when to ask a signposted family whether they got help (0 turns it off)"`
 	TimeZone     string        `env:"HUBBOT_TIMEZONE" envDefault:"Europe/London" help:"the hub's time zone for opening hours"`
@@ -63,6 +74,20 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		if _, err := time.Parse(time.DateOnly, strings.TrimSpace(d)); err != nil {
 			return c, fmt.Errorf("config: HUBBOT_BANK_HOLIDAYS: %q is not a YYYY-MM-DD date", d)
 		}
+	}
+	switch c.TelegramMode {
+	case "poll", "webhook":
+	default:
+		return c, fmt.Errorf("config: HUBBOT_TELEGRAM_MODE=%q: want poll or webhook", c.TelegramMode)
+	}
+	if c.TelegramToken != "" && c.TelegramMode == "webhook" && c.TelegramSecret == "" {
+		return c, fmt.Errorf("config: HUBBOT_TELEGRAM_SECRET is required with HUBBOT_TELEGRAM_MODE=webhook")
+	}
+	if (c.TwilioAccountSID != "" || c.TwilioAuthToken != "" || c.TwilioFrom != "") && (c.TwilioAccountSID == "" || c.TwilioAuthToken == "" || c.TwilioFrom == "") {
+		return c, fmt.Errorf("config: the SMS channel needs all of HUBBOT_TWILIO_ACCOUNT_SID, HUBBOT_TWILIO_AUTH_TOKEN and HUBBOT_TWILIO_FROM")
+	}
+	if c.SMSPerSecond <= 0 {
+		return c, fmt.Errorf("config: HUBBOT_SMS_PER_SECOND=%v: must be positive", c.SMSPerSecond)
 	}
 	if c.Retention <= 0 {
 		return c, fmt.Errorf("config: HUBBOT_RETENTION=%s: must be positive", c.Retention)

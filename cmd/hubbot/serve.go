@@ -19,6 +19,5 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	a.workers = append(a.workers, a.checkins)
 	return a.Run(ctx)
 }

@@ -21,7 +21,7 @@ func (s *Store) Forget(ctx context.Context, k dialog.Key) error {
 	if err != nil {
 		return unavailable("forget", err)
 	}
-	keys := append([]string{s.convKey(id), s.txKey(id)}, seen...)
+	keys := append(s.familyKeys(id), seen...)
 	_, err = s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
 		p.Del(ctx, keys...)
 		p.ZRem(ctx, s.queueKey(), id)
@@ -48,4 +48,13 @@ func (s *Store) scanSeen(ctx context.Context, c scanner, id string) ([]string, e
 		keys = append(keys, iter.Val())
 	}
 	return keys, iter.Err()
+}
+
+// familyKeys lists the keys that belong to conversation id alone.
+func (s *Store) familyKeys(id string) []string {
+	keys := []string{s.convKey(id), s.txKey(id)}
+	if s.opts.FamilyKeys != nil {
+		keys = append(keys, s.opts.FamilyKeys(id)...)
+	}
+	return keys
 }

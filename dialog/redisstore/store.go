@@ -52,6 +52,9 @@ type Options struct {
 	// sender should delete entries it has sent, so this is only a backstop
 	// against a stalled sender (100000).
 	OutboxCap int
+	// FamilyKeys lists keys other packages keep for a conversation (the web
+	// chat's replies), erased with the rest on FORGET.
+	FamilyKeys func(id string) []string
 }
 
 func (o Options) withDefaults() Options {

@@ -168,7 +168,7 @@ func (s *Store) commitCmds(ctx context.Context, id string, next dialog.Conversat
 	}
 
 	if c.Forget {
-		add(append([]any{"del", s.convKey(id), s.txKey(id)}, toAny(seen)...)...)
+		add(append(append([]any{"del"}, toAny(s.familyKeys(id))...), toAny(seen)...)...)
 		add("zrem", s.queueKey(), id)
 		add("hdel", s.queueInfoKey(), id)
 		add("zrem", s.checkinsKey(), id)
