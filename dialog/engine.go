@@ -44,6 +44,11 @@ type Engine struct {
 	Machine *Machine
 	Clock   Clock
 	Log     *slog.Logger
+	// Observe, when set, hears each committed step on a family's message,
+	// with the conversation before and after (for metrics).
+	Observe func(before, after Conversation)
+	// Replayed, when set, hears each replayed webhook dropped by the dedupe.
+	Replayed func(ch Channel)
 }
 
 func (e *Engine) now() time.Time {
@@ -71,6 +76,9 @@ func (e *Engine) Handle(ctx context.Context, in Inbound) error {
 		return fmt.Errorf("dialog: handle: %w", err)
 	}
 	if !first {
+		if e.Replayed != nil {
+			e.Replayed(in.Channel)
+		}
 		e.log().DebugContext(ctx, "replayed inbound message dropped", "channel", in.Channel)
 		return nil
 	}
@@ -80,8 +88,9 @@ func (e *Engine) Handle(ctx context.Context, in Inbound) error {
 	}
 	ev := Event{Kind: kind, Text: in.Text, MessageID: in.MessageID}
 	var before State
+	var prev Conversation
 	c, err := e.Store.Update(ctx, k, func(c Conversation) (Conversation, Commit, error) {
-		before = c.State
+		before, prev = c.State, c
 		return e.Machine.Step(ctx, c, ev, e.now())
 	})
 	if err != nil {
@@ -102,6 +111,9 @@ func (e *Engine) Handle(ctx context.Context, in Inbound) error {
 		}
 	}
 	e.logStep(ctx, "inbound", c, before, kind)
+	if e.Observe != nil {
+		e.Observe(prev, c)
+	}
 	return nil
 }
 

@@ -91,7 +91,8 @@ func (t *turn) safetyReply(r Risk, working bool) error {
 	if t.c.Triage.For == triage.WhoYoungPerson && !slices.Contains(keys, lineChildline) {
 		keys = append(keys, lineChildline)
 	}
-	keys = dedupe(keys)
+	// 999 always leads: whatever was said, someone may be in danger now.
+	keys = dedupe(append([]string{line999}, keys...))
 	if len(keys) > maxLines {
 		keys = keys[:maxLines]
 	}

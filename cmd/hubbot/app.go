@@ -121,7 +121,7 @@ func (a *App) openRedis(ctx context.Context) error {
 		return fmt.Errorf("app: web chat: %w", err)
 	}
 	a.webSender = ws
-	a.Store = redisstore.New(a.Redis, a.Secret, redisstore.Options{Retention: cfg.Retention, FamilyKeys: ws.Keys})
+	a.Store = redisstore.New(a.Redis, a.Secret, redisstore.Options{Retention: cfg.Retention, FamilyKeys: ws.Keys, OnConflict: a.conflict})
 	return nil
 }
 
@@ -190,11 +190,35 @@ func (a *App) buildDialog() error {
 	if err != nil {
 		return fmt.Errorf("app: dialog: %w", err)
 	}
-	a.Engine = &dialog.Engine{Store: a.Store, Machine: m, Log: a.Log}
+	a.Engine = &dialog.Engine{Store: a.Store, Machine: m, Log: a.Log, Observe: a.observe,
+		Replayed: func(ch dialog.Channel) { a.Metrics.Duplicates.WithLabelValues(string(ch)).Inc() }}
 	return nil
 }
 
 func (a *App) now() time.Time { return time.Now() }
+
+// observe counts handoffs and safeguarding flags as the dialog makes them.
+func (a *App) observe(before, after dialog.Conversation) {
+	if after.Handoff != nil && (before.Handoff == nil || before.Handoff.At != after.Handoff.At) {
+		a.Metrics.Handoffs.WithLabelValues(after.Handoff.Reason).Inc()
+	}
+	had := map[string]bool{}
+	for _, f := range before.Flags {
+		had[f] = true
+	}
+	for _, f := range after.Flags {
+		if strings.HasPrefix(f, "risk:") && !had[f] {
+			a.Metrics.RiskFlags.WithLabelValues(strings.TrimPrefix(f, "risk:")).Inc()
+		}
+	}
+}
+
+// conflict counts a dialog update re-applied after a concurrent change.
+func (a *App) conflict() {
+	if a.Metrics != nil {
+		a.Metrics.Conflicts.Inc()
+	}
+}
 
 // channels mounts each configured channel and the outbox that sends for
 // them. The web chat is always on; SMS and Telegram when configured.

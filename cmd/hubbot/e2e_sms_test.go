@@ -100,6 +100,35 @@ func TestSMSConversation(t *testing.T) {
 		t.Errorf("forged webhook answered %d, want 403", resp.StatusCode)
 	}
 	noPrivateData(t, a.logs.String(), parent, "7700900123", "isnt talking", "castleton")
+
+	// The admin listener's metrics saw it all: three webhooks (one replayed),
+	// one handoff, replies sent.
+	resp, err = http.Get(a.Admin + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{
+		`hubbot_inbound_messages_total{channel="sms"} 3`,
+		`hubbot_duplicate_inbound_total{channel="sms"} 1`,
+		`hubbot_handoffs_total{reason=`,
+		`hubbot_replies_sent_total{channel="sms"}`,
+		`hubbot_search_seconds_count`,
+	} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+	for _, path := range []string{"/healthz", "/readyz"} {
+		resp, err := http.Get(a.Admin + path)
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Errorf("%s: %v %v", path, err, resp)
+		}
+		if resp != nil {
+			resp.Body.Close()
+		}
+	}
 }
 
 // settled waits for at least n messages, then until no more arrive for a

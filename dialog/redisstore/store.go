@@ -55,6 +55,9 @@ type Options struct {
 	// FamilyKeys lists keys other packages keep for a conversation (the web
 	// chat's replies), erased with the rest on FORGET.
 	FamilyKeys func(id string) []string
+	// OnConflict hears each update re-applied after a concurrent change
+	// (for a metric); nil hears nothing.
+	OnConflict func()
 }
 
 func (o Options) withDefaults() Options {

@@ -92,6 +92,9 @@ func (s *Store) update(ctx context.Context, id string, k *dialog.Key, fn dialog.
 		if !errors.Is(err, redis.TxFailedErr) {
 			return dialog.Conversation{}, unavailable("update", err)
 		}
+		if s.opts.OnConflict != nil {
+			s.opts.OnConflict()
+		}
 		if n >= s.opts.MaxRetries {
 			return dialog.Conversation{}, fmt.Errorf("redisstore: update: gave up after %d conflicting writes: %w: %w",
 				n+1, dialog.ErrUnavailable, err)
