@@ -130,10 +130,35 @@ func ageFilter(t triage.Triage) query.Query {
 	if len(opts) == 0 {
 		return nil
 	}
-	if t.For != triage.WhoYoungPerson {
+	if adultServicesFit(t) {
 		opts = append(opts, exact("adult", "yes"))
 	}
 	return bleve.NewDisjunctionQuery(opts...)
+}
+
+// parentNeeds are needs a parent usually brings for themself, whatever
+// their children's ages: money, a home, work, learning, safety at home.
+var parentNeeds = map[string]bool{
+	"money": true, "food": true, "housing": true, "employment": true, "adult-learning": true,
+	"domestic-abuse": true, "separation": true, "parental-conflict": true, "substance-misuse": true,
+}
+
+// adultServicesFit reports whether services for adults stay open whatever
+// the child's age: not for a young person writing, and for a parent writing
+// about their child only when the need is one a parent brings for themself.
+func adultServicesFit(t triage.Triage) bool {
+	switch t.For {
+	case triage.WhoYoungPerson:
+		return false
+	case triage.WhoChild:
+		for _, term := range t.Terms {
+			if parentNeeds[term] {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 func ageRange(age int) query.Query {

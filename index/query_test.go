@@ -96,6 +96,9 @@ func ageOffer() []content.Service {
 	}
 }
 
+// TestAgeFilterExact: a child's need gets services for the child's age
+// only; services for adults stay open when the parent writes of their own
+// need (TestAgeFilterKeepsParentsServices: a money need with a child's age).
 func TestAgeFilterExact(t *testing.T) {
 	x := built(t, Options{}, ageOffer()...)
 	for _, c := range []struct {
@@ -104,14 +107,15 @@ func TestAgeFilterExact(t *testing.T) {
 		ages []int
 		want []string
 	}{
-		{"a 12-year-old never gets a 0-5 service", triage.WhoChild, []int{12}, []string{"talk-11-16", "talk-adult"}},
-		{"age 0", triage.WhoChild, []int{0}, []string{"talk-0-5", "talk-adult"}},
-		{"age 4", triage.WhoChild, []int{4}, []string{"talk-0-5", "talk-adult"}},
-		{"age 5 is at two boundaries", triage.WhoChild, []int{5}, []string{"talk-0-5", "talk-5-11", "talk-adult"}},
-		{"age 11 is at two boundaries", triage.WhoChild, []int{11}, []string{"talk-5-11", "talk-11-16", "talk-adult"}},
-		{"age 16 is the top", triage.WhoChild, []int{16}, []string{"talk-11-16", "talk-adult"}},
-		{"age 17 is past every child's service", triage.WhoChild, []int{17}, []string{"talk-adult"}},
-		{"two children", triage.WhoChild, []int{3, 12}, []string{"talk-0-5", "talk-11-16", "talk-adult"}},
+		{"a 12-year-old never gets a 0-5 service", triage.WhoChild, []int{12}, []string{"talk-11-16"}},
+		{"age 0", triage.WhoChild, []int{0}, []string{"talk-0-5"}},
+		{"age 4", triage.WhoChild, []int{4}, []string{"talk-0-5"}},
+		{"age 5 is at two boundaries", triage.WhoChild, []int{5}, []string{"talk-0-5", "talk-5-11"}},
+		{"age 11 is at two boundaries", triage.WhoChild, []int{11}, []string{"talk-5-11", "talk-11-16"}},
+		{"age 16 is the top", triage.WhoChild, []int{16}, []string{"talk-11-16"}},
+		{"age 17 is past every child's service", triage.WhoChild, []int{17}, nil},
+		{"a parent's own need keeps adults' services", triage.WhoParent, []int{12}, []string{"talk-11-16", "talk-adult"}},
+		{"two children", triage.WhoChild, []int{3, 12}, []string{"talk-0-5", "talk-11-16"}},
 		{"a young person of 12 gets no adults' service", triage.WhoYoungPerson, []int{12}, []string{"talk-11-16"}},
 		{"a young person of 17 gets nothing here", triage.WhoYoungPerson, []int{17}, nil},
 		{"no age: everything", triage.WhoParent, nil, []string{"talk-0-5", "talk-5-11", "talk-11-16", "talk-adult"}},
@@ -129,7 +133,7 @@ func TestAgeFilterExact(t *testing.T) {
 	}
 	// Age alone, without Ages, filters the same way.
 	r := search(t, x, triage.Triage{For: triage.WhoChild, Age: 12, AgeKnown: true, Terms: []string{"speech-language"}, Words: "speech"})
-	if got := sorted(r.IDs()); !slices.Equal(got, []string{"talk-11-16", "talk-adult"}) {
+	if got := sorted(r.IDs()); !slices.Equal(got, []string{"talk-11-16"}) {
 		t.Errorf("Age 12 without Ages: got %v", got)
 	}
 }

@@ -74,8 +74,8 @@ func agePatterns() []agePattern {
 	}
 	return []agePattern{
 		// Pregnancy
-		preg(`\b(?:pregnant|pregnancy|expecting|bfp|bump|due (?:in|on|date|any day)|3rd tri|third trimester|antenatal)\b`),
 		preg(`\b\d{1,2}\s*(?:weeks?|wks?|w)\s*(?:pregnant|gone|along|with (?:our|my) first)\b`),
+		preg(`\b(?:pregnant|pregnancy|expecting|bfp|bump|due (?:in|on|date|any day)|3rd tri|third trimester|antenatal)\b`),
 		preg(`\b\d{1,2}\+\d\b`),
 		preg(`^\s*(?:[a-z]+\s+){0,2}(?:[1-3]\d|[4-9])\s*(?:weeks?|wks?)\b(?:\s+(?:and|with|now|pregnant))`),
 		// Babies
@@ -89,13 +89,14 @@ func agePatterns() []agePattern {
 		p(`\b`+num+`\s*(?:and a half\s*)?(?:yrs?|years?|y)\s*(?:o\b|old\b)`, years),
 		p(`\b`+num+`\s*(?:yo|y o|yr old|yrs old)\b`, years),
 		p(`\b`+num+`\s*(?:yr|yrs|year|years)\b`, years),
-		p(`\b(?:ds|dd|dc|son|daughter|lo|boy|girl|dss|dsd)\s*(?:is\s+|who is\s+|whos\s+|aged\s+)?\(?`+num+`\)?(?:\s*(?:and a half|yo|now))?\b`, years),
-		p(`\b(?:he|she|they)\s*(?:is|s|are)\s+(?:only\s+)?`+num+`\b(?:\s*(?:and a half|yo))?`, years),
+		p(`\b(?:ds|dd|dc|son|daughter|lo|boy|girl|dss|dsd|bairn|wean|babby|little one|grandson|granddaughter)\s*(?:is\s+|who is\s+|whos\s+|aged\s+)?\(?`+num+`\)?(?:\s*(?:and a half|yo|now))?\b`, years),
+
 		p(`\b(?:kids|children|boys|girls|twins|dcs)\s+(?:are|aged)\s+`+num, years),
 		p(`\baged\s+`+num+`\b`, years),
 		p(`\b(?:turns?|turning|will be|be)\s+`+num+`\s+(?:in|next|this|on)\b`, minusOne),
 		p(`\b(?:nearly|almost|rising)\s+`+num+`\b`, minusOne),
 		p(`\b`+num+`\s+in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`, minusOne),
+		p(`\b(?:he|she|they)\s*(?:is|s|are)\s+(?:only\s+)?`+num+`\b(?:\s*(?:and a half|yo))?`, years),
 		p(`\b(?:year|yr|y)\s*(\d{1,2})\b`, school(5)),
 		p(`\b(?:reception)\b`, fixed(4)),
 		p(`\b(?:preschool|pre school|starting school)\b`, fixed(3)),
@@ -162,6 +163,14 @@ func (p *Parser) readAges(c string, t *Triage) (self bool) {
 			childAges = appendUnique(childAges, y)
 		}
 	}
+	// "kids are 4 and 9", "DCs 3 & 7": every age of a list.
+	for _, m := range reAgeList.FindAllStringSubmatch(c, -1) {
+		for _, n := range reNumber.FindAllString(m[1], -1) {
+			if a, err := strconv.Atoi(n); err == nil && a <= 25 {
+				childAges = appendUnique(childAges, a)
+			}
+		}
+	}
 	switch {
 	case len(childAges) > 0:
 		t.Age, t.AgeKnown, t.Ages = childAges[0], true, childAges
@@ -173,6 +182,8 @@ func (p *Parser) readAges(c string, t *Triage) (self bool) {
 }
 
 var (
+	reAgeList = regexp.MustCompile(`\b(?:kids|children|boys|girls|dcs|ds|dd|twins)\s+(?:are\s+|aged\s+)?((?:\d{1,2}\s*(?:,|and|&)\s*)+\d{1,2})\b`)
+	reNumber  = regexp.MustCompile(`\d+`)
 	// countNoun follows a number that counts rather than ages ("3 kids").
 	countNoun = regexp.MustCompile(`^\s*(?:kids|children|boys|girls|grandkids|of them|a day|times|hours|mins|minutes|words|quid|pounds|weeks ago|months ago|years ago)\b`)
 )

@@ -31,7 +31,7 @@ func needCues() []cue {
 		c(`weigh(?:ed|ing)?\b|weigh in|baby clinic|red book|not gaining`, t("health-visiting", "start-for-life"), "weigh health visitor clinic"),
 		c(`\bhv\b|health visitor`, t("health-visiting"), "health visitor"),
 		// Perinatal mental health
-		c(`(?:cry|crying)\b.*(?:since|every day|all the time)|baby blues|pnd|post ?natal depression|feel nothing|dont feel anything|not bonding|bond(?:ing)? with|scary thoughts|birth (?:was )?traumatic|rubbish mum|bad mum|failure as a mum`, t("mental-health", "start-for-life"), "low mood bonding"),
+		c(`cr(?:y|ies|ying)\b.*(?:since|every day|all the time)|baby blues|pnd|post ?natal depression|feel nothing|dont feel anything|not bonding|bond(?:ing)? with|scary thoughts|birth (?:was )?traumatic|rubbish mum|bad mum|failure as a mum`, t("mental-health", "start-for-life"), "low mood bonding"),
 		c(`lost (?:the|our|my) baby|miscarr|still ?born|stillbirth|baby loss|baby died|rainbow baby`, t("bereavement", "mental-health"), "baby loss miscarriage stillbirth"),
 		c(`massage`, t("start-for-life"), "baby massage"),
 		c(`dads?\b|fathers?\b|male carers?`, nil, "dads"),
@@ -48,7 +48,7 @@ func needCues() []cue {
 		c(`slams? doors|barely speaks|teenager|out all hours|out till|moody|mardy`, t("parenting"), "parenting teenagers"),
 		c(`punch(?:ed|es)?\b|shov(?:ed|es)\b|kick(?:ed|s) me|hits? me|violent (?:to|towards) (?:me|us)|scared of (?:my|our|him|her)\b|smash(?:es|ed)? (?:the house|things)|aggressi`, t("parenting"), "aggression violent to parents"),
 		// Parental conflict and separation
-		c(`argu|row(?:ing|s)?\b|at each others throats|screaming match|fighting in front|bicker|tension at home`, t("parental-conflict"), "arguing conflict couples"),
+		c(`argu|row(?:ing|s)?\b|at each others throats|screaming match|(?:screaming|shouting|yelling) at each other|fight\w* all the time|fighting in front|bicker|tension at home`, t("parental-conflict"), "arguing conflict couples"),
 		c(`split (?:up|from)|separat|divorc|ex\b|exs|co ?parent|handover|pick ?ups?\b|contact arrangements|sons dad|daughters dad|kids dad|their dad|her mum|kids mum|childrens dad`, t("separation", "parental-conflict"), "separated parents"),
 		c(`mediation|miam|court`, t("separation"), "mediation"),
 		// SEND
@@ -60,14 +60,14 @@ func needCues() []cue {
 		// Mental health
 		c(`anxi|worr|panic|scared all the time|nervous|phobia`, t("mental-health"), "anxiety worries"),
 		c(`low\b|depress|sad all the time|mess\b|head (?:has been|is) a mess|not coping|cant cope|struggling|burnt out|drowning|overwhelm|cant get out (?:of bed|the (?:front )?door)|someone to talk to|talk to someone|counsell|therap`, t("mental-health"), "low mood counselling talk"),
-		c(`eating disorder|calories|stopped eating|not eating|anorex|bulimi|self ?harm|cutting|camhs|cams|cahms`, t("mental-health"), "camhs mental health"),
+		c(`wont (?:leave|come out of) (?:her|his|their) room|stays? in (?:her|his|their) room|withdrawn|not (?:herself|himself)|eating disorder|calories|stopped eating|not eating|anorex|bulimi|self ?harm|cutting|camhs|cams|cahms`, t("mental-health"), "camhs mental health"),
 		c(`died|passed away|death of|bereave|grief|grieving|funeral|lost (?:his|her|their|my) (?:dad|mum|grandad|nan|brother|sister)`, t("bereavement"), "bereavement grief"),
 		// Youth
 		c(`bored|nothing to do|anything to do|things to do|youth club|after school|friday night|of an evening|evenings|music|sports?\b|football|dance|drama|climbing|skate|gaming club|band\b|instruments?|where could (?:he|she|they) go|somewhere to go`, t("youth"), "youth club activities"),
 		c(`look after my (?:mum|dad|brother|sister|nan)|care for my|caring for|young carer|help care|i care for`, t("young-carers"), "carers caring"),
 		c(`gay|lesbian|bi\b|bisexual|trans\b|transgender|non ?binary|lgbt|queer|coming out|come out`, t("lgbtq", "youth"), "lgbtq"),
 		c(`the pill|contracept|condom|morning after|sti\b|std\b|sexual health|pregnancy test`, t("sexual-health"), "contraception sexual health"),
-		c(`vap|weed|cannabis|drugs?\b|drink(?:ing)?\b|alcohol|drunk|rehab|addict|gambl`, t("substance-misuse"), "drug alcohol"),
+		c(`vap|weed|cannabis|drugs?\b|drink\w*|alcohol|drunk|rehab|addict|gambl`, t("substance-misuse"), "drug alcohol"),
 		c(`groom|county lines|older (?:lads|boys|men|friends|mates)|second phone|cash from nowhere|trainers from nowhere|new older|holding stuff|exploit`, t("exploitation", "safeguarding"), "exploitation"),
 		c(`arrested|police|youth panel|youth offending|shoplift|court order|caution`, t("youth"), "youth justice"),
 		c(`apprentice|no job|job\b|jobs|college|neet|dropped out|training|careers?\b|back to work|cv\b|employment|unemployed`, t("employment"), "employment careers"),
@@ -93,7 +93,7 @@ func needCues() []cue {
 		c(`jab|jabs|vaccin|immunis|hpv|mmr`, t("health"), "immunisations vaccines"),
 		c(`school nurse|nits|head ?lice|eczema|asthma|rash|poorly|ill\b|sick\b`, t("health"), "school nursing"),
 		// Education
-		c(`refuses? (?:to go to )?school|school refus|not going to school|wont go (?:in|to school)|crying at the gate|clings|missed (?:loads of |a lot of )?school|attendance|fine\b|wagging|skiving|bunking|sagging|mitching|truant`, t("education"), "school attendance anxiety"),
+		c(`refus\w* (?:to go to |to go in|to go )?school|school refus|skip\w* school|skiving school|not going to school|wont go (?:in|to school)|crying at the gate|clings|missed (?:loads of |a lot of )?school|attendance|fine\b|wagging|skiving|bunking|sagging|mitching|truant`, t("education"), "school attendance anxiety"),
 		c(`excluded|exclusion|suspended|suspension|sent home`, t("education"), "exclusions"),
 		c(`home ed|home school|teach (?:him|her|them) at home|deregist|out of school`, t("education"), "elective home education"),
 		c(`phonics|reading|sounds|homework|how they teach|times tables`, t("education", "adult-learning"), "family learning phonics reading"),

@@ -78,16 +78,17 @@ func Clean(text string) string {
 }
 
 var (
-	rePostcode = regexp.MustCompile(`\b([a-z]{1,2}\d{1,2}[a-z]?)(?:\s*(\d[a-z]{2}))?\b`)
-	reUrgent   = regexp.MustCompile(`\b(?:urgent|urgently|asap|right now|tonight|today|emergency|desperate|desperately|cant wait|immediately|nowhere to (?:go|stay|sleep) tonight)\b`)
-	reYoungMe  = regexp.MustCompile(`\b(?:my (?:mum|mam|mom|parents|teacher|mates?|bf|gf|boyfriend|girlfriend|foster carer|social worker|nan|gran)|at school|in year \d+|in yr ?\d+|idk|ngl|tbh|wat|ur)\b`)
-	reParentOf = regexp.MustCompile(`\b(?:\d+|two|three|four|five)\s+(?:kids|children|boys|girls)|kids under|(?:mum|mam|mom|dad|mother|father|parent) (?:of|to) \d|my (?:kids|children|husband|wife|partner|baby)\b`)
-	reChild    = regexp.MustCompile(`\b(?:my|our|the|his|her|their)\s+(?:\d+\s*(?:yo|yr|yrs|year|years|month|months|mo|week|weeks|wk|wks)\s*(?:old)?\s*)?(?:son|daughter|boy|girl|kids?|children|child|baby|toddler|lo|little one|teen|teenager|twins|grandson|granddaughter|grandkids|grandchildren|foster child|stepson|stepdaughter)\b|\b(?:ds|dd|dc|dcs|dss|dsd)\b|\b\d+\s*(?:yo|y o)\b`)
-	rePartner  = regexp.MustCompile(`\b(?:my|our) (?:partner|husband|wife|boyfriend|girlfriend|fella|ex|other half|dh|dp|dw|oh)\b`)
-	reCarer    = regexp.MustCompile(`\b(?:foster carer|fostering|kinship|grandkids|grandchildren|grandson|granddaughter|sgo|special guardian|im (?:nan|nana|gran|grandma|grandad))\b`)
-	reProf     = regexp.MustCompile(`\b(?:im a (?:ta|teacher|social worker|nurse|health visitor|gp|support worker)|a family i work with|one of my (?:pupils|families|clients))\b`)
-	reClasses  = regexp.MustCompile(`\b(?:class|classes|course|courses|ncb?t|prepare|preparing|labour|birth)\b`)
-	reSelf     = regexp.MustCompile(`\b(?:myself|for me\b|i have|im \d+|i am \d+|my (?:own )?(?:anxiety|depression|mental health|head|english|cv|maths))`)
+	rePostcode  = regexp.MustCompile(`\b([a-z]{1,2}\d{1,2}[a-z]?)(?:\s*(\d[a-z]{2}))?\b`)
+	reUrgent    = regexp.MustCompile(`\b(?:urgent|urgently|asap|right now|tonight|today|emergency|desperate|desperately|cant wait|immediately|nowhere to (?:go|stay|sleep) tonight)\b`)
+	reYoungMe   = regexp.MustCompile(`\b(?:my (?:mum|mam|mom|parents|teacher|mates?|bf|gf|boyfriend|girlfriend|foster carer|social worker|nan|gran)|at school|in year \d+|in yr ?\d+|idk|ngl|tbh|wat|ur)\b`)
+	reParentOf  = regexp.MustCompile(`\b(?:\d+|two|three|four|five)\s+(?:kids|children|boys|girls)|kids under|(?:mum|mam|mom|dad|mother|father|parent) (?:of|to) \d|my (?:kids|children|baby|babies)\b`)
+	reChild     = regexp.MustCompile(`\b(?:my|our|the|his|her|their)\s+(?:\d+\s*(?:yo|yr|yrs|year|years|month|months|mo|week|weeks|wk|wks)\s*(?:old)?\s*)?(?:son|daughter|boy|girl|kids?|children|child|baby|toddler|lo|little one|teen|teenager|twins|grandson|granddaughter|grandkids|grandchildren|foster child|stepson|stepdaughter)\b|\b(?:ds|dd|dc|dcs|dss|dsd)\b|\b\d+\s*(?:yo|y o)\b`)
+	rePartner   = regexp.MustCompile(`\b(?:my|our) (?:partner|husband|wife|boyfriend|girlfriend|fella|ex|other half|dh|dp|dw|oh)\b`)
+	reCarer     = regexp.MustCompile(`\b(?:foster carer|fostering|foster (?:child|son|daughter|kids|children)|placement|kinship|grandkids|grandchildren|grandson|granddaughter|sgo|special guardian|im (?:nan|nana|gran|grandma|grandad))\b`)
+	reProf      = regexp.MustCompile(`\b(?:im a (?:ta|teacher|social worker|nurse|health visitor|gp|support worker)|a family i work with|one of my (?:pupils|families|clients))\b`)
+	reClasses   = regexp.MustCompile(`\b(?:class|classes|course|courses|ncb?t|prepare|preparing|labour|birth)\b`)
+	reChildNeed = regexp.MustCompile(`\b(?:my|our|the)\s+(?:\d+\s*(?:yo|yr|year|years)\s*(?:old)?\s*)?(?:son|daughter|child|boy|girl|teen|teenager|baby|toddler|lo)\s+(?:is|has|wont|keeps|cant|isnt|doesnt)\b|\b(?:ds|dd)\s+(?:is|has|wont|keeps|cant|isnt|doesnt)\b`)
+	reSelf      = regexp.MustCompile(`\b(?:myself|for me\b|my own\b|my (?:anxiety|depression|mental health|english|cv|maths|confidence|temper|health|drinking|benefits|debts?)\b)`)
 )
 
 // Parse reads one message. Fields the message does not speak to stay zero.
@@ -252,6 +253,7 @@ func editDistance(a, b string) int {
 
 func (p *Parser) readWho(c string, t *Triage, selfAge bool) {
 	child := reChild.MatchString(c) || reParentOf.MatchString(c) || len(t.Ages) > 0 && !selfAge
+	partner := rePartner.MatchString(c) && !reChild.MatchString(c) && len(t.Ages) == 0
 	switch {
 	case reProf.MatchString(c):
 		t.Speaker = WhoProfessional
@@ -267,9 +269,11 @@ func (p *Parser) readWho(c string, t *Triage, selfAge bool) {
 	switch {
 	case t.Speaker == WhoYoungPerson:
 		t.For = WhoYoungPerson
-	case child:
+	case reSelf.MatchString(c) && !reChildNeed.MatchString(c):
+		t.For = WhoParent
+	case child && !partner:
 		t.For = WhoChild
-	case rePartner.MatchString(c) && !reSelf.MatchString(c):
+	case partner && !reSelf.MatchString(c):
 		t.For = WhoPartner
 	default:
 		t.For = WhoParent
