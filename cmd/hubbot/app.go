@@ -81,6 +81,10 @@ func NewApp(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		a.Close()
 		return nil, err
 	}
+	if err := a.mountInbox(); err != nil {
+		a.Close()
+		return nil, err
+	}
 	a.workers = append(a.workers, a.checkins)
 	return a, nil
 }
@@ -88,14 +92,14 @@ func NewApp(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 func (a *App) openRedis(ctx context.Context) error {
 	cfg := a.Config
 	if cfg.RedisURL == "" {
-		addr, stop, err := redisstore.StartEmbedded()
+		addr, stop, err := redisstore.StartEmbedded(cfg.EmbeddedAddr)
 		if err != nil {
 			return fmt.Errorf("app: embedded redis: %w", err)
 		}
 		a.closers = append(a.closers, stop)
 		a.Redis = redis.NewClient(&redis.Options{Addr: addr})
 		a.Embedded = true
-		a.Log.Warn("NO HUBBOT_REDIS_URL: running on an IN-PROCESS Redis-compatible store. NOTHING SURVIVES A RESTART: conversations, queue and outbox are lost when hubbot stops. Set HUBBOT_REDIS_URL for real use.")
+		a.Log.Warn("NO HUBBOT_REDIS_URL: running on an IN-PROCESS Redis-compatible store. NOTHING SURVIVES A RESTART: conversations, queue and outbox are lost when hubbot stops. Set HUBBOT_REDIS_URL for real use.", "embedded_addr", addr)
 	} else {
 		opt, err := redis.ParseURL(cfg.RedisURL)
 		if err != nil {

@@ -19,8 +19,9 @@ type Config struct {
 	PublicURL string `env:"HUBBOT_PUBLIC_URL" envDefault:"http://127.0.0.1:8080" help:"the URL providers call; Twilio signatures are checked against it"`
 	LogLevel  string `env:"HUBBOT_LOG_LEVEL" envDefault:"info" help:"debug, info, warn or error"`
 
-	RedisURL string `env:"HUBBOT_REDIS_URL" help:"Redis to keep conversations in (also read from REDIS_URL); empty runs an in-process store that forgets everything on restart"`
-	HMACKey  string `env:"HUBBOT_HMAC_KEY" help:"secret keying the HMAC of family addresses in Redis keys; required with a real Redis"`
+	RedisURL     string `env:"HUBBOT_REDIS_URL" help:"Redis to keep conversations in (also read from REDIS_URL); empty runs an in-process store that forgets everything on restart"`
+	EmbeddedAddr string `env:"HUBBOT_EMBEDDED_ADDR" envDefault:"127.0.0.1:6390" help:"where the in-process store listens when HUBBOT_REDIS_URL is empty, so hubbot staff and hubbot report reach a running hubbot serve"`
+	HMACKey      string `env:"HUBBOT_HMAC_KEY" help:"secret keying the HMAC of family addresses in Redis keys; required with a real Redis"`
 
 	Offer        string `env:"HUBBOT_OFFER" help:"local offer to serve: an Open Referral UK file or API base URL; empty serves the bundled Northbrook sample"`
 	OfferVersion string `env:"HUBBOT_OFFER_VERSION" help:"force the feed version (oruk-1 or oruk-3) when it cannot be told from the data"`

@@ -36,6 +36,7 @@ func commands() map[string]command {
 		"eval signposting":  {"score signposting on a query set: -queries FILE [-offer FILE]", runEvalSignposting},
 		"eval safeguarding": {"score the safeguarding detector: -cases FILE", runEvalSafeguardingCmd},
 		"bench search":      {"benchmark index build and search on a synthetic offer: [-n 10000]", runBenchSearch},
+		"staff":             {"manage staff inbox accounts: hubbot staff add EMAIL --role lead|practitioner --practitioner ID | reset EMAIL | disable EMAIL (password on stdin)", runStaff},
 		"report":            {"unmet need or outcomes as a table or CSV: hubbot report unmet|outcomes [-csv]", runReport},
 		"healthcheck":       {"exit 0 if the hubbot on HUBBOT_ADMIN_ADDR is alive (the container's HEALTHCHECK)", runHealthcheck},
 		"help":              {"list the commands", nil},

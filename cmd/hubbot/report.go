@@ -28,10 +28,7 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	if env.Config.RedisURL == "" {
-		return fmt.Errorf("report: set HUBBOT_REDIS_URL to the Redis hubbot serve uses (the embedded store lives only inside a running hubbot)")
-	}
-	opt, err := redis.ParseURL(env.Config.RedisURL)
+	opt, err := redis.ParseURL(redisURL(env))
 	if err != nil {
 		return fmt.Errorf("report: HUBBOT_REDIS_URL: %w", err)
 	}

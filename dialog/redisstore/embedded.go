@@ -7,13 +7,16 @@ import (
 )
 
 // StartEmbedded starts an in-process Redis-compatible server (miniredis) on
-// a free loopback port, for `hubbot serve` run without REDIS_URL. It holds
-// everything in memory: nothing survives a restart, and the caller must say
-// so loudly in its log. Keys expire by the wall clock, so retention holds.
-// stop shuts the server down.
-func StartEmbedded() (addr string, stop func(), err error) {
-	m, err := miniredis.Run()
-	if err != nil {
+// listen (a loopback address; "" picks a free port), for `hubbot serve` run
+// without REDIS_URL. It holds everything in memory: nothing survives a
+// restart, and the caller must say so loudly in its log. Keys expire by the
+// wall clock, so retention holds. stop shuts the server down.
+func StartEmbedded(listen string) (addr string, stop func(), err error) {
+	m := miniredis.NewMiniRedis()
+	if listen == "" {
+		listen = "127.0.0.1:0"
+	}
+	if err := m.StartAddr(listen); err != nil {
 		return "", nil, fmt.Errorf("redisstore: start embedded: %w", err)
 	}
 	m.ClockTTL(true)

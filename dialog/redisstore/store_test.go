@@ -239,7 +239,7 @@ func TestIdleConversationMemory(t *testing.T) {
 }
 
 func TestEmbedded(t *testing.T) {
-	addr, stop, err := redisstore.StartEmbedded()
+	addr, stop, err := redisstore.StartEmbedded("")
 	if err != nil {
 		t.Fatal(err)
 	}
