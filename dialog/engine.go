@@ -71,17 +71,6 @@ func (e *Engine) log() *slog.Logger {
 // was committed and the provider should retry.
 func (e *Engine) Handle(ctx context.Context, in Inbound) error {
 	k := Key{Channel: in.Channel, Address: in.Address}
-	first, err := e.Store.ClaimInbound(ctx, k, in.MessageID)
-	if err != nil {
-		return fmt.Errorf("dialog: handle: %w", err)
-	}
-	if !first {
-		if e.Replayed != nil {
-			e.Replayed(in.Channel)
-		}
-		e.log().DebugContext(ctx, "replayed inbound message dropped", "channel", in.Channel)
-		return nil
-	}
 	kind := in.Kind
 	if kind == "" {
 		kind = EventMessage
@@ -89,32 +78,61 @@ func (e *Engine) Handle(ctx context.Context, in Inbound) error {
 	ev := Event{Kind: kind, Text: in.Text, MessageID: in.MessageID}
 	var before State
 	var prev Conversation
-	c, err := e.Store.Update(ctx, k, func(c Conversation) (Conversation, Commit, error) {
+	step := func(c Conversation) (Conversation, Commit, error) {
 		before, prev = c.State, c
 		return e.Machine.Step(ctx, c, ev, e.now())
-	})
-	if err != nil {
-		if r, ok := e.Store.(InboundReleaser); ok && in.MessageID != "" {
-			if rerr := r.ReleaseInbound(ctx, k, in.MessageID); rerr != nil {
-				err = errors.Join(err, rerr)
+	}
+	var c Conversation
+	var err error
+	if cu, ok := e.Store.(ClaimingUpdater); ok && in.MessageID != "" {
+		// Claim and update in one commit: handled and claimed, or neither.
+		c, err = cu.UpdateClaiming(ctx, k, in.MessageID, step)
+		if errors.Is(err, ErrDuplicate) {
+			e.replayed(ctx, in)
+			return nil
+		}
+	} else {
+		first, cerr := e.Store.ClaimInbound(ctx, k, in.MessageID)
+		if cerr != nil {
+			return fmt.Errorf("dialog: handle: %w", cerr)
+		}
+		if !first {
+			e.replayed(ctx, in)
+			return nil
+		}
+		c, err = e.Store.Update(ctx, k, step)
+		if err != nil {
+			if r, ok := e.Store.(InboundReleaser); ok && in.MessageID != "" {
+				if rerr := r.ReleaseInbound(ctx, k, in.MessageID); rerr != nil {
+					err = errors.Join(err, rerr)
+				}
+			}
+		} else if m, ok := e.Store.(ForgetMarker); ok && c.State == StateNew && in.MessageID != "" {
+			// FORGET erased the family's keys, the claim on this very
+			// message among them: mark it, so a replay of the FORGET
+			// webhook is still a replay and does not confirm twice.
+			if merr := m.MarkForgotten(ctx, k, in.MessageID); merr != nil {
+				e.log().WarnContext(ctx, "could not mark a forgotten message id", "conv", c.ID, "err", merr)
 			}
 		}
+	}
+	if err != nil {
 		e.log().ErrorContext(ctx, "inbound message not committed", "channel", in.Channel, "kind", kind, "err", err)
 		return fmt.Errorf("dialog: handle: %w", err)
-	}
-	if m, ok := e.Store.(ForgetMarker); ok && c.State == StateNew && in.MessageID != "" {
-		// FORGET erased the family's keys, the claim on this very message
-		// among them: mark it, so a replay of the FORGET webhook is still a
-		// replay and does not confirm twice.
-		if err := m.MarkForgotten(ctx, k, in.MessageID); err != nil {
-			e.log().WarnContext(ctx, "could not mark a forgotten message id", "conv", c.ID, "err", err)
-		}
 	}
 	e.logStep(ctx, "inbound", c, before, kind)
 	if e.Observe != nil {
 		e.Observe(prev, c)
 	}
 	return nil
+}
+
+// replayed counts and logs a replayed webhook dropped with no reply.
+func (e *Engine) replayed(ctx context.Context, in Inbound) {
+	if e.Replayed != nil {
+		e.Replayed(in.Channel)
+	}
+	e.log().DebugContext(ctx, "replayed inbound message dropped", "channel", in.Channel)
 }
 
 // logStep logs a committed step by conversation id.

@@ -9,6 +9,17 @@ import (
 // ErrNotFound is returned by a Store for a conversation it does not hold.
 var ErrNotFound = errors.New("conversation not found")
 
+// ErrDuplicate is returned by a ClaimingUpdater for a message id already
+// handled: a provider's replayed webhook, to be answered with no reply.
+var ErrDuplicate = errors.New("message already handled")
+
+// ClaimingUpdater is a Store that claims an inbound message id in the same
+// commit as the update it causes, so a message is never claimed without
+// being handled (a crash between the two would drop the provider's retry).
+type ClaimingUpdater interface {
+	UpdateClaiming(ctx context.Context, k Key, messageID string, fn UpdateFunc) (Conversation, error)
+}
+
 // ErrUnavailable wraps a Store's failure to reach its backing service; a
 // webhook answers it with an error the provider retries.
 var ErrUnavailable = errors.New("store unavailable")

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -33,37 +34,48 @@ func (s staffConversations) Transcript(ctx context.Context, id string) ([]dialog
 
 func (s staffConversations) Reply(ctx context.Context, id, pid, text string) error {
 	_, err := s.a.Engine.Reply(ctx, id, pid, text)
+	return staffError(err)
+}
+
+// staffError turns the dialog's refusals into messages a practitioner can act on.
+func staffError(err error) error {
+	switch {
+	case errors.Is(err, dialog.ErrOptedOut):
+		return inbox.Errorf(inbox.ECONFLICT, "The family has stopped messages (STOP). Nothing was sent.")
+	case errors.Is(err, dialog.ErrBadStaffEvent):
+		return inbox.Errorf(inbox.EINVALID, "That action does not fit this conversation now.")
+	}
 	return err
 }
 
 func (s staffConversations) Note(ctx context.Context, id, pid, text string) error {
 	_, err := s.a.Engine.AddNote(ctx, id, pid, text)
-	return err
+	return staffError(err)
 }
 
 func (s staffConversations) Claim(ctx context.Context, id, pid string) error {
 	_, err := s.a.Engine.Claim(ctx, id, pid)
-	return err
+	return staffError(err)
 }
 
 func (s staffConversations) Reassign(ctx context.Context, id, by, to string) error {
 	_, err := s.a.Engine.Reassign(ctx, id, by, to)
-	return err
+	return staffError(err)
 }
 
 func (s staffConversations) HandBack(ctx context.Context, id, pid string) error {
 	_, err := s.a.Engine.HandBack(ctx, id, pid)
-	return err
+	return staffError(err)
 }
 
 func (s staffConversations) Close(ctx context.Context, id, pid, outcome string) error {
 	_, err := s.a.Engine.Close(ctx, id, pid, outcome)
-	return err
+	return staffError(err)
 }
 
 func (s staffConversations) FlagRisk(ctx context.Context, id, pid, flag string) error {
 	_, err := s.a.Engine.Flag(ctx, id, pid, flag)
-	return err
+	return staffError(err)
 }
 
 func (s staffConversations) Unmet(ctx context.Context) ([]dialog.UnmetNeed, error) {

@@ -27,14 +27,26 @@ const (
 // wins the race, it re-reads and calls fn again, up to Options.MaxRetries
 // times. fn's own error is returned wrapped, with nothing written.
 func (s *Store) Update(ctx context.Context, k dialog.Key, fn dialog.UpdateFunc) (dialog.Conversation, error) {
-	return s.update(ctx, s.ID(k), &k, fn)
+	return s.update(ctx, s.ID(k), &k, "", fn)
 }
+
+// UpdateClaiming is Update for an inbound message: the claim on its id and
+// the update are one transaction, so a message is either handled and
+// claimed, or neither (a crash or an outage between the two can no longer
+// leave it claimed but unhandled, its retry dropped). A message already
+// claimed, or the one that made its family FORGET, gives
+// dialog.ErrDuplicate and nothing is written.
+func (s *Store) UpdateClaiming(ctx context.Context, k dialog.Key, messageID string, fn dialog.UpdateFunc) (dialog.Conversation, error) {
+	return s.update(ctx, s.ID(k), &k, messageID, fn)
+}
+
+var _ dialog.ClaimingUpdater = (*Store)(nil)
 
 // UpdateByID is Update for a conversation known by its id; a conversation
 // that is not kept gives an error wrapping dialog.ErrNotFound, and fn is not
 // called.
 func (s *Store) UpdateByID(ctx context.Context, id string, fn dialog.UpdateFunc) (dialog.Conversation, error) {
-	return s.update(ctx, id, nil, fn)
+	return s.update(ctx, id, nil, "", fn)
 }
 
 // final marks an error inside a WATCH callback that must not be retried nor
@@ -43,10 +55,25 @@ type final struct{ err error }
 
 func (f *final) Error() string { return f.err.Error() }
 
-func (s *Store) update(ctx context.Context, id string, k *dialog.Key, fn dialog.UpdateFunc) (dialog.Conversation, error) {
+func (s *Store) update(ctx context.Context, id string, k *dialog.Key, messageID string, fn dialog.UpdateFunc) (dialog.Conversation, error) {
 	ck := s.convKey(id)
+	watch := []string{ck}
+	var seenKey, forgotKey string
+	if messageID != "" && k != nil {
+		seenKey, forgotKey = s.seenKey(id, messageID), s.forgotKey(*k, messageID)
+		watch = append(watch, seenKey, forgotKey)
+	}
 	var out dialog.Conversation
 	attempt := func(tx *redis.Tx) error {
+		if seenKey != "" {
+			n, err := tx.Exists(ctx, seenKey, forgotKey).Result()
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				return &final{dialog.ErrDuplicate}
+			}
+		}
 		cur, err := s.read(ctx, tx, id, k)
 		if err != nil {
 			return err
@@ -69,6 +96,15 @@ func (s *Store) update(ctx context.Context, id string, k *dialog.Key, fn dialog.
 		if err != nil {
 			return &final{err}
 		}
+		if seenKey != "" {
+			// The claim commits with the update. After FORGET it goes in
+			// the key that names no family, so a replay is still a replay.
+			claim := seenKey
+			if commit.Forget {
+				claim = forgotKey
+			}
+			cmds = append(cmds, redis.NewStatusCmd(ctx, "set", claim, "1", "px", s.opts.DedupeTTL.Milliseconds()))
+		}
 		if _, err := tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
 			for _, c := range cmds {
 				_ = p.Process(ctx, c)
@@ -82,7 +118,7 @@ func (s *Store) update(ctx context.Context, id string, k *dialog.Key, fn dialog.
 	}
 
 	for n := 0; ; n++ {
-		err := s.rdb.Watch(ctx, attempt, ck)
+		err := s.rdb.Watch(ctx, attempt, watch...)
 		if err == nil {
 			return out, nil
 		}
