@@ -263,7 +263,7 @@ func (w *Worker) handle(work, stop context.Context, m redis.XMessage) {
 		providerID, err := sender.Send(sctx, ob)
 		cancel()
 		if err == nil {
-			w.rdb.Set(work, w.sentKey(ob.ID), providerID, w.opts.SentTTL)
+			w.markSent(work, log, ob.ID, providerID)
 			w.ack(work, m.ID)
 			if w.metrics != nil {
 				w.metrics.Sent(ob.Channel)
@@ -323,6 +323,27 @@ func (w *Worker) holdLease(ctx context.Context, id string, d time.Duration) bool
 // sendTimeout bounds one send: 15 seconds, or half the lease if that is
 // shorter, so a send ends while the lease renewed for it still holds.
 func (w *Worker) sendTimeout() time.Duration { return min(15*time.Second, w.opts.Lease/2) }
+
+// markSent records that a reply went out. The provider has it now, so the
+// record must not be lost to a Redis outage: it is retried until Redis
+// answers (for well under ClaimIdle), or a reclaimed entry would be sent
+// a second time.
+func (w *Worker) markSent(ctx context.Context, log *slog.Logger, id, providerID string) {
+	deadline := time.Now().Add(w.opts.ClaimIdle / 2)
+	wait := 50 * time.Millisecond
+	for {
+		err := w.rdb.Set(ctx, w.sentKey(id), providerID, w.opts.SentTTL).Err()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			log.Error("outbox: sent but could not record it; it may be sent again", "err", err)
+			return
+		}
+		_ = w.sleep(ctx, wait)
+		wait = min(2*wait, time.Second)
+	}
+}
 
 func (w *Worker) ack(ctx context.Context, entry string) {
 	w.rdb.XAck(ctx, w.opts.Stream, w.opts.Group, entry)
