@@ -93,7 +93,7 @@ func lexiconEntries() map[tag]string {
 			"hurt harm attack assault push shove pin grab drag headbutt stab burn scald bruise " +
 			"lamp deck belt leather kill murder abuse rape injure strangulate chuck",
 		tScared: "scared afraid terrified frightened petrified fear scare frighten terrify unsafe",
-		tNeg: "not never no nobody nor without neither",
+		tNeg:    "not never no nobody nor without neither",
 		tBody: "arm arms wrist wrists leg legs thigh thighs stomach tummy belly skin face neck throat " +
 			"back chest head hand hands ribs ear ears eye eyes lip lips nose bum bottom hip shoulder " +
 			"finger fingers foot feet knee knees elbow body cheek",
@@ -120,9 +120,9 @@ func lexiconEntries() map[tag]string {
 			"guidance guide quiz lecture module webinar",
 		tMoney: "money card cards bank wages benefits uc pay payment salary account pin cash " +
 			"passport keys pension allowance",
-		tHome: "home house flat room",
+		tHome:  "home house flat room",
 		tNight: "night nights bed bedroom tonight midnight",
-		tFood: "food eat eaten eating fed feed meal meals dinner breakfast lunch hungry starving milk formula",
+		tFood:  "food eat eaten eating fed feed meal meals dinner breakfast lunch hungry starving milk formula",
 		tSexual: "private privates willy penis vagina fanny minnie boobs breasts chest bum bottom " +
 			"naked nude nudes sex sexual genitals parts underwear knickers pants",
 	}
