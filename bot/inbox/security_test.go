@@ -142,12 +142,17 @@ func TestCSRF(t *testing.T) {
 	c, token := e.signedIn(t, priya)
 	other, otherToken := e.signedIn(t, rachel)
 	_ = other
+	// A token one character off (never the token itself, whatever its first character).
+	wrong := "x" + token[1:]
+	if token[0] == 'x' {
+		wrong = "y" + token[1:]
+	}
 	tests := []struct {
 		label, path string
 		form        url.Values
 	}{
 		{"ReplyNoToken", "/staff/c/" + convEarly + "/reply", url.Values{"text": {"hi"}}},
-		{"ReplyWrongToken", "/staff/c/" + convEarly + "/reply", url.Values{"text": {"hi"}, "csrf": {"x" + token[1:]}}},
+		{"ReplyWrongToken", "/staff/c/" + convEarly + "/reply", url.Values{"text": {"hi"}, "csrf": {wrong}}},
 		{"ReplyOtherSessionsToken", "/staff/c/" + convEarly + "/reply", url.Values{"text": {"hi"}, "csrf": {otherToken}}},
 		{"NoteNoToken", "/staff/c/" + convEarly + "/note", url.Values{"note": {"n"}}},
 		{"ClaimEmptyToken", "/staff/c/" + convEarly + "/claim", url.Values{"csrf": {""}}},
