@@ -25,6 +25,9 @@ func TestAssess(t *testing.T) {
 		{"i dont see the point in anything anymore and ive been saving up my tablets", true},
 		{"my boyfriend takes all my wages and i have to ask him for money for nappies", true},
 		{"ive been told to hold a bag for some lads and now they say i owe them", true},
+		{"my 15 yo has a 24 year old boyfriend who buys her stuff and picks her up from school", true},
+		{"theres a man at the park who keeps giving my son sweets and asking where he lives", true},
+		{"a stranger asked my daughter where she lives", true},
 		// Teen shorthand is risk unless plainly a joke about nothing.
 		{"my mates keep saying i should just kms lol but im fine", true},
 		// Idioms and ordinary worries.
@@ -38,6 +41,9 @@ func TestAssess(t *testing.T) {
 		{"we had a massive row but its sorted now", false},
 		{"my 2 yr old isnt talking yet, we live in castleton", false},
 		{"skint till payday, any food banks near me", false},
+		{"my mum always gives my son sweets when she babysits", false},
+		{"how much sugar is ok, grandad keeps giving my daughter sweets", false},
+		{"my 15 year old has a 16 year old boyfriend, is that normal", false},
 		{"", false},
 		{"😂😂😂", false},
 	} {

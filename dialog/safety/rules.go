@@ -387,10 +387,15 @@ func ruleSpecs() []ruleSpec {
 			"@AGEMINOR ~8 boyfriend|girlfriend|man|guy|fella ~4 @AGEADULT",
 			"@CHILD ~4 boyfriend|girlfriend|fella ~4 @AGEADULT",
 			"boyfriend|girlfriend ~4 @AGEADULT ~8 @AGEMINOR",
+			"@AGEMINOR ~8 @AGEADULT ~3 boyfriend|girlfriend|man|guy|fella|bloke",
 			"@CHILD|@AGEMINOR ~6 boyfriend|girlfriend ~4 in ~1 his|her ~1 @AGEADULT",
 			"@CHILD|@AGEMINOR ~6 boyfriend|girlfriend ~4 adult|drives|car|works|flat|married",
 			"@CHILD|@SELF ~4 boyfriend|girlfriend ~3 (online|never met|not met)",
 			"online ~1 boyfriend|girlfriend",
+		}},
+		{"exploit-stranger", CatExploitation, 0, []string{
+			"man|men|guy|stranger|strangers|someone|somebody|bloke|adult|lad|lads ~8 ask|asks|asked|asking ~3 where ~2 @CHILD|he|she|they|i|we ~1 live|lives|go|goes",
+			"man|men|guy|stranger|strangers|someone|somebody|bloke ~8!FAMILY,PARENT sweet|sweets|lift|lifts|vape|vapes|cigarette|cigarettes && @CHILD",
 		}},
 		{"exploit-gifts", CatExploitation, 0, []string{
 			"@UNK|man|men|guy|guys|lad|lads|stranger|someone|somebody|older|boyfriend|they|people ~3!FAMILY,PARENT buy|buys|bought|give|gives|gave|get|gets|got|send|sends|sent ~2 me|her|him|@CHILD ~3 @GIFT && -birthday|christmas|xmas|eid|diwali|anniversary|@PARENT",
