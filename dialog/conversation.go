@@ -8,6 +8,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"time"
 
 	"github.com/northbrook/hubbot/dialog/triage"
@@ -104,3 +105,19 @@ type ClockFunc func() time.Time
 
 // Now returns the function's time.
 func (f ClockFunc) Now() time.Time { return f() }
+
+// clone copies a conversation deeply enough that changing the copy never
+// changes the original: a step must leave its input as it was, because a
+// store may hand the same conversation to a retried step.
+func (c Conversation) clone() Conversation {
+	if c.Handoff != nil {
+		h := *c.Handoff
+		c.Handoff = &h
+	}
+	c.Offered = slices.Clone(c.Offered)
+	c.Flags = slices.Clone(c.Flags)
+	c.Asks = slices.Clone(c.Asks)
+	c.Triage.Terms = slices.Clone(c.Triage.Terms)
+	c.Triage.Ages = slices.Clone(c.Triage.Ages)
+	return c
+}

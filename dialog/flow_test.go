@@ -505,6 +505,22 @@ func TestStaffActions(t *testing.T) {
 	if _, _, err := h.m.Step(context.Background(), c, dialog.Event{Kind: dialog.EventStaffReply, Text: "x"}, now); !errors.Is(err, dialog.ErrBadStaffEvent) {
 		t.Errorf("reply without practitioner: %v", err)
 	}
+	// Rachel holds it (the reassignment above returned a new conversation
+	// and left this one as it was): another practitioner can neither
+	// claim it nor reply.
+	holder := c.Handoff.PractitionerID
+	if c.State != dialog.StateHuman || holder != pid {
+		t.Fatalf("not held by %s: %q %+v", pid, c.State, c.Handoff)
+	}
+	for _, kind := range []dialog.EventKind{dialog.EventStaffClaim, dialog.EventStaffReply} {
+		if _, _, err := h.m.Step(context.Background(), c, dialog.Event{Kind: kind, PractitionerID: "prac-zofia-kowalczyk", Text: "hello"}, now); !errors.Is(err, dialog.ErrHeld) {
+			t.Errorf("%s by another practitioner: %v, want ErrHeld", kind, err)
+		}
+	}
+	// The holder can claim it again (a second tab) without error.
+	if _, _, err := h.m.Step(context.Background(), c, dialog.Event{Kind: dialog.EventStaffClaim, PractitionerID: holder}, now); err != nil {
+		t.Errorf("claim by the holder: %v", err)
+	}
 }
 
 // TestStepIsDeterministic: a re-applied step gives the same conversation,

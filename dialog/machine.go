@@ -136,7 +136,7 @@ func NewMachine(cfg Config) (*Machine, error) {
 // c.ID:c.Version+1:index, so a re-applied step yields the same ids. It calls
 // the Searcher and the Assigner but has no side effects of its own.
 func (m *Machine) Step(ctx context.Context, c Conversation, ev Event, now time.Time) (Conversation, Commit, error) {
-	t := &turn{m: m, ctx: ctx, c: c, ev: ev, now: now}
+	t := &turn{m: m, ctx: ctx, c: c.clone(), ev: ev, now: now}
 	if t.c.Started.IsZero() {
 		t.c.Started = now
 	}

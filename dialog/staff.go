@@ -25,6 +25,9 @@ func (t *turn) staff() error {
 	text := strings.TrimSpace(ev.Text)
 	switch ev.Kind {
 	case EventStaffClaim:
+		if heldByOther(*c, pid) {
+			return ErrHeld
+		}
 		t.claim(pid)
 	case EventStaffReply:
 		if text == "" {
@@ -32,6 +35,9 @@ func (t *turn) staff() error {
 		}
 		if c.OptedOut {
 			return ErrOptedOut
+		}
+		if heldByOther(*c, pid) {
+			return ErrHeld
 		}
 		if c.State != StateHuman || c.Handoff == nil || c.Handoff.PractitionerID != pid {
 			t.claim(pid)
@@ -114,4 +120,14 @@ func (t *turn) claim(pid string) {
 	c.Handoff.Summary = t.summary()
 	t.commit.Enqueue = &QueueItem{ConvID: c.ID, Urgent: c.Handoff.Urgent, Since: c.Handoff.At, PractitionerID: pid}
 	t.note("taken by " + pid)
+}
+
+// ErrHeld is returned when a practitioner claims or replies to a
+// conversation another practitioner already holds: two must never both
+// think a family is theirs. A lead moves it with a reassignment.
+var ErrHeld = errors.New("another practitioner holds this conversation")
+
+// heldByOther reports whether someone other than pid has claimed c.
+func heldByOther(c Conversation, pid string) bool {
+	return c.State == StateHuman && c.Handoff != nil && c.Handoff.PractitionerID != "" && c.Handoff.PractitionerID != pid
 }

@@ -42,6 +42,8 @@ func staffError(err error) error {
 	switch {
 	case errors.Is(err, dialog.ErrOptedOut):
 		return inbox.Errorf(inbox.ECONFLICT, "The family has stopped messages (STOP). Nothing was sent.")
+	case errors.Is(err, dialog.ErrHeld):
+		return inbox.Errorf(inbox.ECONFLICT, "Another practitioner has already taken this conversation.")
 	case errors.Is(err, dialog.ErrBadStaffEvent):
 		return inbox.Errorf(inbox.EINVALID, "That action does not fit this conversation now.")
 	}
