@@ -2,9 +2,6 @@ package index
 
 import (
 	"context"
-	"fmt"
-	"math/rand/v2"
-	"strings"
 	"sync"
 	"testing"
 
@@ -29,44 +26,6 @@ var benchMessages = []string{
 	"can i get councelling without my mum knowing",
 }
 
-// syntheticOffer makes n services shaped like base: each a copy of one of
-// base's services with a new id, another service's ages and wards, and a
-// description mixed from base's descriptions and words drawn from a
-// Zipf-distributed vocabulary. It is deterministic.
-func syntheticOffer(base *content.Offer, n int) *content.Offer {
-	r := rand.New(rand.NewPCG(1, 2))
-	vocab := make([]string, 5000)
-	for i := range vocab {
-		w := make([]byte, 4+r.IntN(7))
-		for j := range w {
-			w[j] = byte('a' + r.IntN(26))
-		}
-		vocab[i] = string(w)
-	}
-	zipf := rand.NewZipf(r, 1.1, 1, uint64(len(vocab)-1))
-	src := base.Services
-	out := make([]content.Service, n)
-	for i := range out {
-		s := src[r.IntN(len(src))]
-		other := src[r.IntN(len(src))]
-		s.ID = fmt.Sprintf("syn-%05d", i)
-		s.MinAge, s.MaxAge = other.MinAge, other.MaxAge
-		s.Wards = append([]string(nil), other.Wards...)
-		s.Locations = append([]content.Location(nil), other.Locations...)
-		var d strings.Builder
-		d.WriteString(s.Description)
-		d.WriteString(" ")
-		d.WriteString(src[r.IntN(len(src))].Description)
-		for range 20 + r.IntN(30) {
-			d.WriteString(" ")
-			d.WriteString(vocab[zipf.Uint64()])
-		}
-		s.Description = d.String()
-		out[i] = s
-	}
-	return content.NewOffer(fmt.Sprintf("synthetic %d", n), out)
-}
-
 var synthetic struct {
 	once sync.Once
 	ix   *Index
@@ -78,7 +37,7 @@ func synthetic10k(b *testing.B) *Index {
 	_, _, o := sampleIndex(b)
 	synthetic.once.Do(func() {
 		x := New(Options{})
-		synthetic.err = x.Build(context.Background(), syntheticOffer(o, 10000))
+		synthetic.err = x.Build(context.Background(), content.Synthetic(o, 10000))
 		synthetic.ix = x
 	})
 	if synthetic.err != nil {
@@ -127,7 +86,7 @@ func BenchmarkBuild(b *testing.B) {
 		offer *content.Offer
 	}{
 		{"sample", o},
-		{"synthetic-1k", syntheticOffer(o, 1000)},
+		{"synthetic-1k", content.Synthetic(o, 1000)},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -214,7 +214,7 @@ func TestSyntheticOffer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, b := syntheticOffer(base, 500), syntheticOffer(base, 500)
+	a, b := content.Synthetic(base, 500), content.Synthetic(base, 500)
 	if len(a.Services) != 500 {
 		t.Fatalf("%d services, want 500", len(a.Services))
 	}
