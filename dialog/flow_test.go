@@ -6,6 +6,7 @@ import (
 	"errors"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -541,7 +542,8 @@ func TestStepIsDeterministic(t *testing.T) {
 	if !reflect.DeepEqual(a1, a2) || !reflect.DeepEqual(c1, c2) {
 		t.Fatal("two runs of one step differ")
 	}
-	if c1.Outbound[0].ID != "conv-1:8:0" || c1.Outbound[1].ID != "conv-1:8:1" || a1.Version != 7 {
+	start := strconv.FormatInt(a1.Started.UnixNano(), 36)
+	if c1.Outbound[0].ID != "conv-1:"+start+":8:0" || c1.Outbound[1].ID != "conv-1:"+start+":8:1" || a1.Version != 7 {
 		t.Fatalf("ids %s %s version %d", c1.Outbound[0].ID, c1.Outbound[1].ID, a1.Version)
 	}
 }

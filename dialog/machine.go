@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/northbrook/hubbot/content"
@@ -133,7 +134,7 @@ func NewMachine(cfg Config) (*Machine, error) {
 // the next conversation and what to commit with it (transcript lines,
 // replies, queue changes, records). It does not change c.ID, c.Channel,
 // c.Address or c.Version (the store owns them); outbound ids are
-// c.ID:c.Version+1:index, so a re-applied step yields the same ids. It calls
+// c.ID:start:c.Version+1:index, so a re-applied step yields the same ids. It calls
 // the Searcher and the Assigner but has no side effects of its own.
 func (m *Machine) Step(ctx context.Context, c Conversation, ev Event, now time.Time) (Conversation, Commit, error) {
 	t := &turn{m: m, ctx: ctx, c: c.clone(), ev: ev, now: now}
@@ -185,7 +186,10 @@ func (t *turn) finish() (Conversation, Commit, error) {
 	version := t.c.Version + 1
 	for i, r := range t.replies {
 		text := r.text // the sender renders it for the channel (bot/gsm7 for SMS)
-		id := fmt.Sprintf("%s:%d:%d", t.c.ID, version, i)
+		// The conversation's start time keeps ids unique across FORGET,
+		// after which the version counts from 0 again: a reply must never
+		// share an id (and so a sent marker) with one from before.
+		id := fmt.Sprintf("%s:%s:%d:%d", t.c.ID, strconv.FormatInt(t.c.Started.UnixNano(), 36), version, i)
 		t.commit.Outbound = append(t.commit.Outbound, Outbound{
 			ID: id, ConvID: t.c.ID, Channel: t.c.Channel, Address: t.c.Address,
 			Text: text, Options: r.options, MoreOK: r.moreOK, Created: t.now,
