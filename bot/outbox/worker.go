@@ -248,6 +248,7 @@ func (w *Worker) handle(work, stop context.Context, m redis.XMessage) {
 		w.deadLetter(work, m.ID, ob, "no sender for channel")
 		return
 	}
+	started := time.Now()
 	for attempt := 1; ; attempt++ {
 		if err := w.pacer.wait(stop, ob); err != nil {
 			return // shutting down before sending: stays pending
@@ -286,6 +287,12 @@ func (w *Worker) handle(work, stop context.Context, m redis.XMessage) {
 			log.Warn("outbox: permanent send failure", "err", err)
 			w.deadLetter(work, m.ID, ob, err.Error())
 			return
+		}
+		// A provider that says when to come back (429 with Retry-After) is
+		// waited for without using up attempts, for up to throttleLimit:
+		// a long rate-limit storm delays replies but does not drop them.
+		if re.After > 0 && time.Since(started) < throttleLimit {
+			attempt--
 		}
 		if attempt >= w.opts.MaxAttempts {
 			log.Warn("outbox: gave up after retries", "attempts", attempt, "err", err)
@@ -362,6 +369,10 @@ func (w *Worker) deadLetter(ctx context.Context, entry string, ob dialog.Outboun
 		w.delivery.Status(ctx, ob, "failed")
 	}
 }
+
+// throttleLimit is how long a reply waits out a provider's rate limiting
+// before its attempts count again.
+const throttleLimit = 15 * time.Minute
 
 // backoff is an exponential wait with full jitter.
 func backoff(base, max time.Duration, attempt int) time.Duration {
