@@ -55,6 +55,7 @@ const (
 	CatMedical        = "medical-emergency"
 	CatParentCrisis   = "parent-crisis"
 	CatFGMForcedMarry = "fgm-forced-marriage"
+	CatHonour         = "honour-based-abuse"
 )
 
 // Help line keys an Assessment can list.
@@ -82,6 +83,8 @@ type Detector struct {
 	ctx       contextRules
 	latins    []latinLanguage
 	scripts   []scriptGlossary
+	// data is what the files under rules/ hold, as loaded.
+	data *safetyData
 }
 
 // personInfo is what the lexicon knows about a person word.
@@ -136,23 +139,25 @@ type idiom struct {
 	unless []*pattern
 }
 
-// NewDetector builds a Detector, compiling its lexicon, idioms and rules.
-// It panics if a built-in rule does not compile, which the package tests
-// rule out.
+// NewDetector builds a Detector, compiling its lexicon, idioms and rules
+// from the YAML files under rules/, which are embedded in the build. It
+// panics if those files are invalid, which the package tests rule out.
 func NewDetector() *Detector {
+	data := mustBuiltinData()
 	d := &Detector{
 		expand:    map[string][]string{},
 		phrases:   map[string][]phrase{},
-		irregular: irregularStems(),
+		irregular: data.irregular,
 		vocab:     map[string]bool{},
 		lex:       map[string]tagSet{},
 		persons:   map[string]personInfo{},
+		data:      data,
 	}
-	for k, v := range expansionTable() {
+	for k, v := range data.expansions {
 		d.expand[k] = strings.Fields(v)
 	}
-	d.latins, d.scripts = compileLanguages()
-	for k, v := range phraseTable() {
+	d.latins, d.scripts = compileLanguages(data.latins, data.scripts)
+	for k, v := range data.phrases {
 		ws := strings.Fields(k)
 		d.phrases[ws[0]] = append(d.phrases[ws[0]], phrase{words: ws, repl: strings.Fields(v)})
 	}
@@ -168,11 +173,11 @@ func NewDetector() *Detector {
 
 	// The vocabulary is every base word the detector knows: the stemmer
 	// maps inflections only onto these.
-	lexWords := lexiconEntries()
-	nouns := personNouns()
-	specs := ruleSpecs()
-	idiomSpecs := idiomSpecs()
-	cspecs := contextSpecs()
+	lexWords := data.lexicon
+	nouns := data.persons
+	specs := data.rules
+	idiomSpecs := data.idioms
+	cspecs := data.context
 	addVocab := func(ws ...string) {
 		for _, w := range ws {
 			d.vocab[w] = true
@@ -187,7 +192,7 @@ func NewDetector() *Detector {
 	for _, v := range d.irregular {
 		addVocab(v)
 	}
-	for _, v := range expansionTable() {
+	for _, v := range data.expansions {
 		addVocab(strings.Fields(v)...)
 	}
 	for _, l := range d.latins {
@@ -307,7 +312,11 @@ type hit struct {
 // how urgently, and which help lines fit. It does no I/O and keeps no
 // state between calls.
 func (d *Detector) Assess(text string) Assessment {
-	dc := d.parse(text)
+	return d.assessDoc(d.parse(text))
+}
+
+// assessDoc is Assess on a parsed message; it masks idioms in dc.
+func (d *Detector) assessDoc(dc *doc) Assessment {
 	if len(dc.toks) == 0 {
 		return Assessment{}
 	}
@@ -332,13 +341,13 @@ func (d *Detector) fire(r *rule, dc *doc, cx *msgContext) (int, int, bool) {
 		c := &r.alts[i]
 		ok := true
 		for _, p := range c.need {
-			if s, _ := p.find(dc.toks, 0); s < 0 {
+			if s, _ := p.findIn(dc, 0); s < 0 {
 				ok = false
 				break
 			}
 		}
 		for _, p := range c.not {
-			if s, _ := p.find(dc.toks, 0); s >= 0 {
+			if s, _ := p.findIn(dc, 0); s >= 0 {
 				ok = false
 				break
 			}
@@ -347,7 +356,7 @@ func (d *Detector) fire(r *rule, dc *doc, cx *msgContext) (int, int, bool) {
 			continue
 		}
 		for from := 0; from < len(dc.toks); {
-			s, e := c.anchor.find(dc.toks, from)
+			s, e := c.anchor.findIn(dc, from)
 			if s < 0 {
 				break
 			}
@@ -394,7 +403,7 @@ func (d *Detector) maskIdioms(dc *doc) {
 		id := &d.idioms[i]
 		skip := false
 		for _, u := range id.unless {
-			if s, _ := u.find(dc.toks, 0); s >= 0 {
+			if s, _ := u.findIn(dc, 0); s >= 0 {
 				skip = true
 				break
 			}
@@ -404,7 +413,7 @@ func (d *Detector) maskIdioms(dc *doc) {
 		}
 		for _, p := range id.pats {
 			for from := 0; from < len(dc.toks); {
-				s, e := p.find(dc.toks, from)
+				s, e := p.findIn(dc, from)
 				if s < 0 {
 					break
 				}

@@ -41,11 +41,12 @@ type glossEntry struct {
 	noun  bool // a trailing "my" suffix ("ي") makes it the speaker's
 }
 
-// compileLanguages builds the glossaries, folding every key as message
-// text is folded.
-func compileLanguages() ([]latinLanguage, []scriptGlossary) {
+// compileLanguages builds the glossaries of the files under
+// rules/languages, folding every key as message text is folded. loadData
+// has checked them.
+func compileLanguages(latinSpecs []latinSpec, scriptSpecs []scriptSpec) ([]latinLanguage, []scriptGlossary) {
 	var latins []latinLanguage
-	for _, spec := range latinGlossaries() {
+	for _, spec := range latinSpecs {
 		l := latinLanguage{
 			name:      spec.name,
 			stopwords: map[string]bool{},
@@ -60,15 +61,9 @@ func compileLanguages() ([]latinLanguage, []scriptGlossary) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		seen := map[string]string{}
-		var clashes []string
 		for _, k := range keys {
 			v := spec.gloss[k]
 			fk := foldString(k)
-			if prev, dup := seen[fk]; dup && prev != v {
-				clashes = append(clashes, k)
-			}
-			seen[fk] = v
 			ks := strings.Fields(fk)
 			repl := strings.Fields(v)
 			if len(ks) == 1 {
@@ -77,10 +72,6 @@ func compileLanguages() ([]latinLanguage, []scriptGlossary) {
 			}
 			l.phrases[ks[0]] = append(l.phrases[ks[0]], phrase{words: ks, repl: repl})
 		}
-		if len(clashes) > 0 {
-			// keys that differ only in accents must mean the same
-			panic("safety: glossary " + spec.name + ": accents fold these onto other keys: " + strings.Join(clashes, ", "))
-		}
 		for k, list := range l.phrases {
 			sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
 			l.phrases[k] = list
@@ -88,23 +79,26 @@ func compileLanguages() ([]latinLanguage, []scriptGlossary) {
 		latins = append(latins, l)
 	}
 	var scripts []scriptGlossary
-	for _, spec := range scriptGlossaries() {
+	for _, spec := range scriptSpecs {
 		g := scriptGlossary{name: spec.name, inTable: spec.table}
 		for k, v := range spec.gloss {
-			kind, repl, ok := strings.Cut(v, ":")
-			if !ok {
-				kind, repl = "", v
-			}
 			for _, piece := range strings.Split(k, "|") {
 				g.entries = append(g.entries, glossEntry{
 					piece: foldString(piece),
-					repl:  strings.Fields(repl),
-					verb:  kind == "v",
-					noun:  kind == "n",
+					repl:  strings.Fields(v.words),
+					verb:  v.verb,
+					noun:  v.noun,
 				})
 			}
 		}
-		sort.SliceStable(g.entries, func(i, j int) bool { return len(g.entries[i].piece) > len(g.entries[j].piece) })
+		// longest first; pieces of one length in a fixed order
+		sort.SliceStable(g.entries, func(i, j int) bool {
+			a, b := g.entries[i].piece, g.entries[j].piece
+			if len(a) != len(b) {
+				return len(a) > len(b)
+			}
+			return a < b
+		})
 		scripts = append(scripts, g)
 	}
 	return latins, scripts
@@ -121,22 +115,6 @@ func foldString(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
-}
-
-// englishStopwords are common English function words, to tell English
-// from other languages written in the Latin alphabet.
-var englishStopwords = map[string]bool{
-	"the": true, "and": true, "is": true, "my": true, "to": true, "of": true, "it": true,
-	"he": true, "she": true, "me": true, "for": true, "on": true, "with": true, "we": true,
-	"you": true, "that": true, "this": true, "have": true, "has": true, "not": true, "but": true,
-	"so": true, "what": true, "can": true, "at": true, "are": true, "was": true, "just": true,
-	"im": true, "hes": true, "shes": true, "dont": true, "cant": true, "an": true, "be": true,
-	"been": true, "her": true, "him": true, "his": true, "they": true, "them": true, "our": true,
-	"your": true, "if": true, "or": true, "how": true, "when": true, "where": true, "who": true,
-	"why": true, "there": true, "get": true, "got": true, "from": true, "about": true, "any": true,
-	"i": true, "hi": true, "please": true, "would": true, "could": true, "does": true,
-	"will": true, "help": true, "son": true, "daughter": true, "kids": true, "want": true,
-	"u": true, "ur": true, "its": true, "up": true, "all": true, "out": true, "like": true,
 }
 
 // translate detects a message's language and rewrites its safety words
@@ -161,7 +139,7 @@ func (d *Detector) translate(words []string) ([]string, bool) {
 	best, bestScore := -1, 0
 	scores := make([]int, len(d.latins))
 	for _, w := range words {
-		if englishStopwords[w] {
+		if d.data.english[w] {
 			english++
 		}
 		for i := range d.latins {

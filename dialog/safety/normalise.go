@@ -20,6 +20,7 @@ type doc struct {
 	toks    []token
 	laugh   bool // a laughing emoji or lol/haha somewhere
 	foreign bool // written (at least partly) in another language
+	idx     *wordIndex
 }
 
 // boundaryWord and laughWord are the tokens normalisation inserts for a
@@ -29,39 +30,6 @@ const (
 	laughWord    = "_laugh_"
 	maskedWord   = "_"
 )
-
-// isLaughEmoji reports the emoji that, in a text, mean "I'm laughing".
-func isLaughEmoji(r rune) bool {
-	switch r {
-	case '😂', '🤣', '💀', '☠', '😹', '😆', '😅', '😄', '😁', '😝', '😜', '🙃', '😛':
-		return true
-	}
-	return false
-}
-
-// emojiWord gives the word an emoji stands for, where it matters for
-// safety: "💊💊💊 bye" is a message about pills.
-func emojiWord(r rune) string {
-	switch r {
-	case '💊':
-		return "pills"
-	case '🔪', '🗡':
-		return "knife"
-	case '🩸':
-		return "blood"
-	case '🪢':
-		return "rope"
-	case '⚰', '🪦':
-		return "coffin"
-	case '🔫':
-		return "gun"
-	case '🚑':
-		return "ambulance"
-	case '😔', '😞', '😢', '😭', '☹', '🙁', '💔', '😿', '😥', '😓', '😪', '🥀':
-		return "sad"
-	}
-	return ""
-}
 
 func isApostrophe(r rune) bool {
 	switch r {
@@ -92,8 +60,11 @@ func isArabicMark(r rune) bool {
 
 // rawWords splits text into lower-case folded words, boundary tokens and
 // laugh tokens. Apostrophes are dropped so "can't" becomes "cant";
-// everything else that is not part of a word separates words.
+// everything else that is not part of a word separates words. Laughing
+// emoji become a laugh token, and emoji that stand for a word ("💊")
+// that word (emoji in rules/lexicon.yaml).
 func rawWords(text string) []string {
+	emoji := mustBuiltinData()
 	words := make([]string, 0, len(text)/4+4)
 	var b strings.Builder
 	flush := func() {
@@ -123,13 +94,13 @@ func rawWords(text string) []string {
 		case r == '&' || r == '+':
 			flush()
 			words = append(words, "and")
-		case isLaughEmoji(r):
+		case emoji.laughEmoji[r]:
 			flush()
 			words = append(words, laughWord)
 			boundary()
-		case emojiWord(r) != "":
+		case emoji.emojiWords[r] != "":
 			flush()
-			words = append(words, emojiWord(r))
+			words = append(words, emoji.emojiWords[r])
 		default:
 			flush()
 		}
@@ -323,20 +294,10 @@ func undouble(b string) string {
 	return b
 }
 
-// ageSuffixes are the words that make a number before them an age on
-// their own ("15yo"); yearWords do so only before "old" ("15 years old").
-var ageSuffixes = map[string]bool{"yo": true, "yos": true, "yoa": true, "yro": true}
-
-var yearWords = map[string]bool{"year": true, "years": true, "y": true, "yr": true, "yrs": true}
-
-var babyAgeSuffixes = map[string]bool{
-	"month": true, "months": true, "mo": true, "mths": true, "m": true, "week": true,
-	"weeks": true, "wk": true, "wks": true, "w": true, "day": true, "days": true,
-}
-
 // parse normalises text into a doc: words, expansions, phrases, stems,
 // word classes, ages, sentence numbers and pronoun referents.
 func (d *Detector) parse(text string) *doc {
+	ages := d.data
 	raw, foreign := d.translate(rawWords(text))
 	// expand and split
 	words := make([]string, 0, len(raw)+8)
@@ -384,27 +345,27 @@ func (d *Detector) parse(text string) *doc {
 				after = words[i+2]
 			}
 			switch {
-			case babyAgeSuffixes[next]:
+			case ages.babyAgeWords[next]:
 				// "10 weeks", "18m": a baby or a pregnancy; not a speaker's age
 			case n >= 7 && n <= 17:
 				t.tags.add(tAgeMinor)
 			case n >= 18 && n <= 70:
 				t.tags.add(tAgeAdult)
 			}
-			if ageSuffixes[next] || ((babyAgeSuffixes[next] || yearWords[next]) && (after == "old" || after == "olds")) {
+			if ages.ageSuffixes[next] || ((ages.babyAgeWords[next] || ages.yearWords[next]) && (after == "old" || after == "olds")) {
 				// fold "year old" into one person token, a child or an adult
 				dc.toks = append(dc.toks, t)
 				skip := 1
-				if !ageSuffixes[next] {
+				if !ages.ageSuffixes[next] {
 					skip = 2
 				}
 				yo := token{text: "yo", stem: "yo", sent: sent}
 				switch {
-				case babyAgeSuffixes[next] && (!strings.HasPrefix(next, "m") || n < 3):
+				case ages.babyAgeWords[next] && (!ages.monthWords[next] || n < 3):
 					// weeks or days old, or under three months: a young baby
 					yo.text, yo.stem = "yobaby", "yobaby"
 					yo.tags = d.persons["yobaby"].tags
-				case n < 18 || babyAgeSuffixes[next]:
+				case n < 18 || ages.babyAgeWords[next]:
 					yo.tags = d.persons["yo"].tags
 				default:
 					yo.tags = tagsOf(tPerson, tAdult)
@@ -474,27 +435,6 @@ type phrase struct {
 	repl  []string
 }
 
-// pronounGender gives the gender class of the third-person pronouns.
-var pronounGender = map[string]tag{
-	"he": tMale, "him": tMale, "his": tMale, "himself": tMale,
-	"she": tFemale, "her": tFemale, "hers": tFemale, "herself": tFemale,
-	"they": tPlural, "them": tPlural, "their": tPlural, "themselves": tPlural, "themself": tPlural,
-}
-
-// modifierHeads are words that, after a person noun, make it a modifier
-// rather than someone a later pronoun can mean: "toddler group", "baby
-// massage", "kids club", "child benefit".
-var modifierHeads = map[string]bool{
-	"group": true, "groups": true, "class": true, "classes": true, "club": true, "clubs": true,
-	"clinic": true, "session": true, "sessions": true, "service": true, "services": true,
-	"centre": true, "center": true, "activities": true, "activity": true, "course": true,
-	"massage": true, "yoga": true, "sensory": true, "swimming": true, "bank": true, "food": true,
-	"milk": true, "formula": true, "clothes": true, "benefits": true, "benefit": true, "care": true,
-	"check": true, "friendly": true, "stuff": true, "things": true, "room": true, "monitor": true,
-	"seat": true, "gate": true, "gates": true, "led": true, "weaning": true, "music": true,
-	"sign": true, "carer": true, "carers": true, "forum": true, "support": true, "groups.": true,
-}
-
 // referents remembers the last two people a pronoun of one gender could
 // mean; a pronoun takes the classes of both, so an ambiguous "he" after a
 // partner and a baby counts as either.
@@ -529,7 +469,7 @@ func (d *Detector) resolvePronouns(dc *doc) {
 	childCls := tagSet{child[0] & personClasses[0], child[1] & personClasses[1]}
 	for i := range dc.toks {
 		t := &dc.toks[i]
-		if g, ok := pronounGender[t.text]; ok {
+		if g, ok := d.data.pronouns[t.text]; ok {
 			t.tags.add(tPerson)
 			t.tags.add(g)
 			slot := &plural
@@ -563,7 +503,7 @@ func (d *Detector) resolvePronouns(dc *doc) {
 		if !t.tags.has(tPerson) || t.tags.has(tSelf) {
 			continue
 		}
-		if i+1 < len(dc.toks) && modifierHeads[dc.toks[i+1].text] {
+		if i+1 < len(dc.toks) && d.data.personModifiers[dc.toks[i+1].text] {
 			continue
 		}
 		cls := tagSet{t.tags[0] & personClasses[0], t.tags[1] & personClasses[1]}
