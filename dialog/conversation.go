@@ -75,7 +75,12 @@ type Conversation struct {
 	Shown   int      `json:"shown,omitempty"`
 
 	Handoff *Handoff `json:"ho,omitempty"`
-	Flags   []string `json:"flags,omitempty"` // e.g. "risk:domestic-abuse"
+	Flags   []string `json:"flags,omitempty"` // e.g. "risk:domestic-abuse", "concern:neglect"
+	// Recent are the family's last few messages (their newest words, a few
+	// hundred bytes at most), read with a new one so a story told over
+	// several texts is read as one; RecentAt is when the last came.
+	Recent   []string  `json:"rc,omitempty"`
+	RecentAt time.Time `json:"rt,omitempty"`
 
 	OptedOut   bool      `json:"out,omitempty"` // SMS STOP
 	Started    time.Time `json:"t0"`
@@ -117,6 +122,7 @@ func (c Conversation) clone() Conversation {
 	c.Offered = slices.Clone(c.Offered)
 	c.Flags = slices.Clone(c.Flags)
 	c.Asks = slices.Clone(c.Asks)
+	c.Recent = slices.Clone(c.Recent)
 	c.Triage.Terms = slices.Clone(c.Triage.Terms)
 	c.Triage.Ages = slices.Clone(c.Triage.Ages)
 	return c

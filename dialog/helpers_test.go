@@ -54,9 +54,18 @@ var loadShared = sync.OnceValues(func() (*shared, error) {
 // of its phrases is a risk.
 type fakeDetector map[string]dialog.Risk
 
-func (f fakeDetector) Assess(text string) dialog.Risk {
+// A phrase "before|now" is a story over two texts: "before" in an earlier
+// message and "now" in this one.
+func (f fakeDetector) Assess(text string, earlier []string) dialog.Risk {
 	l := strings.ToLower(text)
+	before := strings.ToLower(strings.Join(earlier, "\n"))
 	for phrase, r := range f {
+		if b, now, ok := strings.Cut(phrase, "|"); ok {
+			if strings.Contains(before, b) && strings.Contains(l, now) {
+				return r
+			}
+			continue
+		}
 		if strings.Contains(l, phrase) {
 			return r
 		}
@@ -70,6 +79,10 @@ func detector() fakeDetector {
 		"end it all": {Risk: true, Category: "suicide", Urgent: true, Lines: []string{"999", "samaritans", "shout"}, Reason: "test"},
 		"older lads": {Risk: true, Category: "exploitation", Lines: []string{"999", "childline"}, Reason: "test"},
 		"he hits me": {Risk: true, Category: "domestic-abuse", Reason: "test"},
+		// a worry short of risk
+		"checks my phone": {Concern: true, Category: "domestic-abuse", Reason: "test"},
+		// a story told over two texts
+		"moved in with us|comes in my room": {Risk: true, Category: "sexual-abuse", Lines: []string{"999", "childline"}, Reason: "test"},
 	}
 }
 

@@ -27,14 +27,25 @@ func (t *turn) inbound() error {
 		case intentForget:
 			return t.forget()
 		}
-		if r := t.m.detector.Assess(text); r.Risk {
+		if r := t.m.detector.Assess(text, t.earlier(text)); r.Risk {
 			return t.risk(r, text)
 		}
 		return nil
 	}
 	if text != "" {
-		if r := t.m.detector.Assess(text); r.Risk {
+		r := t.m.detector.Assess(text, t.earlier(text))
+		if r.Risk {
 			return t.risk(r, text)
+		}
+		if c.Asked == askSafe {
+			if done, err := t.safeAnswer(text); done {
+				return err
+			}
+		}
+		if r.Concern {
+			if done, err := t.concern(r, text); done {
+				return err
+			}
 		}
 	}
 	if t.ev.Kind == EventMedia && text == "" {
@@ -107,7 +118,7 @@ func (t *turn) afresh() {
 	c := &t.c
 	*c = Conversation{
 		ID: c.ID, Channel: c.Channel, Address: c.Address, Version: c.Version, State: StateTriage,
-		Flags: c.Flags, OptedOut: c.OptedOut, Started: t.now, Messages: c.Messages,
+		Flags: c.Flags, Recent: c.Recent, RecentAt: c.RecentAt, OptedOut: c.OptedOut, Started: t.now, Messages: c.Messages,
 		OutOfHoursSent: c.OutOfHoursSent, Handoff: nil,
 	}
 }

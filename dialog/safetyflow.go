@@ -44,7 +44,7 @@ func (t *turn) risk(r Risk, text string) error {
 		flag += ":" + r.Category
 	}
 	t.addFlag(flag)
-	t.note("safety: " + flag + orEmpty(": ", r.Reason))
+	t.note("safety: " + flag + orEmpty(": ", r.Reason) + orEmpty(", language ", r.Language))
 
 	if c.State == StateHuman && c.Handoff != nil {
 		if err := t.safetyReply(r, true); err != nil {

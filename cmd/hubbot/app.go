@@ -24,6 +24,7 @@ import (
 	"github.com/northbrook/hubbot/content/copy"
 	"github.com/northbrook/hubbot/dialog"
 	"github.com/northbrook/hubbot/dialog/assign"
+	"github.com/northbrook/hubbot/dialog/lingua"
 	"github.com/northbrook/hubbot/dialog/redisstore"
 	"github.com/northbrook/hubbot/dialog/safety"
 	"github.com/northbrook/hubbot/dialog/triage"
@@ -177,7 +178,10 @@ func (a *App) buildDialog() error {
 	if err != nil {
 		return fmt.Errorf("app: assigner: %w", err)
 	}
-	det := safety.NewDetector()
+	det, err := safety.NewReader(lingua.New(false))
+	if err != nil {
+		return fmt.Errorf("app: safety: %w", err)
+	}
 	checkin := a.Config.CheckinAfter
 	if checkin == 0 {
 		checkin = -1
@@ -186,7 +190,7 @@ func (a *App) buildDialog() error {
 		Copy:       cp,
 		Signposter: dialog.Signposter{Parser: newParser(a.Offer), Searcher: timedSearcher{a.Index, a.Metrics}},
 		Catalog:    dialog.CatalogFunc(func(id string) (content.Service, bool) { return a.Index.Offer().Service(id) }),
-		Detector:   dialog.DetectorFunc(func(s string) dialog.Risk { return dialog.Risk(det.Assess(s)) }),
+		Detector:   dialog.DetectorFunc(func(s string, earlier []string) dialog.Risk { return dialog.Risk(det.Assess(s, earlier)) }),
 		Assigner:   asg,
 		Directory:  a.Dir,
 		Options:    dialog.Options{Retention: a.Config.Retention, CheckinAfter: checkin, Location: loc, Wards: a.Offer.Wards()},

@@ -25,9 +25,9 @@ func TestTelegramConversation(t *testing.T) {
 		return fmt.Sprintf(`{"update_id":%d,"message":{"message_id":%d,"date":1760000000,"chat":{"id":%d,"type":"private","first_name":"Sam"},"from":{"id":%d,"is_bot":false,"first_name":"Sam"},"text":%q}}`, id, id, chat, chat, text)
 	}
 	fake.AddUpdate(t, update(1, "im 15 and my anxiety is so bad i cant go into school"))
-	sent := fake.WaitSent(t, 2, 15*time.Second)
+	fake.WaitSent(t, 2, 15*time.Second)
 	time.Sleep(1500 * time.Millisecond) // Telegram pace: about a message a second per chat
-	sent = fake.Sent()
+	sent := fake.Sent()
 	var offer *tgfake.Message
 	for i := range sent {
 		if sent[i].ChatID != fmt.Sprint(chat) {

@@ -15,22 +15,35 @@ func TestScoreSafeguarding(t *testing.T) {
 		name    string
 		risk    []bool
 		flagged []bool
-		want    safeguardingScores
+		recall  float64
+		alarms  float64
 	}{
-		{"perfect", []bool{true, false}, []bool{true, false}, safeguardingScores{N: 2, Recall: 1, FalseAlarmRate: 0}},
-		{"one missed", []bool{true, true, false, false}, []bool{true, false, false, false}, safeguardingScores{N: 4, Recall: 0.5}},
-		{"one false alarm of four", []bool{true, false, false, false, false}, []bool{true, true, false, false, false}, safeguardingScores{N: 5, Recall: 1, FalseAlarmRate: 0.25}},
-		{"no risk cases", []bool{false}, []bool{true}, safeguardingScores{N: 1, Recall: 0, FalseAlarmRate: 1}},
+		{"perfect", []bool{true, false}, []bool{true, false}, 1, 0},
+		{"one missed", []bool{true, true, false, false}, []bool{true, false, false, false}, 0.5, 0},
+		{"one false alarm of four", []bool{true, false, false, false, false}, []bool{true, true, false, false, false}, 1, 0.25},
+		{"no risk cases", []bool{false}, []bool{true}, 0, 1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			cases := make([]safeguardingCase, len(c.risk))
+			got := make([]verdict, len(c.risk))
 			for i, r := range c.risk {
-				cases[i] = safeguardingCase{Risk: r}
+				cases[i] = safeguardingCase{Risk: r, Category: "x"}
+				got[i] = verdict{risk: c.flagged[i]}
 			}
-			if got := scoreSafeguarding(cases, c.flagged); got != c.want {
-				t.Errorf("got %+v, want %+v", got, c.want)
+			s := scoreSafeguarding(cases, got)
+			if s.N != len(c.risk) || s.Recall != c.recall || s.FalseAlarmRate != c.alarms {
+				t.Errorf("got %+v, want recall %v false alarms %v", s, c.recall, c.alarms)
+			}
+			if l := s.ByLanguage["en"]; l.Recall != c.recall || l.FalseAlarmRate != c.alarms {
+				t.Errorf("by language %+v, want the overall figures", l)
 			}
 		})
+	}
+	// Concern counts as flagged, and is counted apart from risk.
+	cases := []safeguardingCase{{Label: "concern", Category: "neglect", Lang: "pl"}, {Label: "none", Category: "benign-idiom", Lang: "pl"}}
+	s := scoreSafeguarding(cases, []verdict{{concern: true}, {}})
+	if s.Recall != 1 || s.Concern != 1 || s.Risk != 0 || s.RecallByCategory["neglect"].Rate != 1 || s.ByLanguage["pl"].N != 2 {
+		t.Errorf("concern scored as %+v", s)
 	}
 }
 

@@ -17,6 +17,7 @@ type signpostCase struct {
 	Text     string   `json:"text"`
 	Relevant []string `json:"relevant"`
 	NoFit    bool     `json:"no_fit"`
+	Lang     string   `json:"lang"`
 }
 
 // signpostScores are the signposting metrics.
@@ -25,6 +26,9 @@ type signpostScores struct {
 	RecallAt3     float64 `json:"recall_at_3"`
 	MRR           float64 `json:"mrr"`
 	NoFitAccuracy float64 `json:"no_fit_accuracy"`
+	// ByLanguage are the same figures for each language's cases ("en"
+	// when a case names none).
+	ByLanguage map[string]signpostScores `json:"by_language,omitempty"`
 }
 
 // signpostOutcome is what the product did with one case.
@@ -81,6 +85,28 @@ func scoreSignposting(cases []signpostCase, got []signpostOutcome) signpostScore
 	return s
 }
 
+// scoreByLanguage adds each language's figures to s.
+func scoreByLanguage(s signpostScores, cases []signpostCase, got []signpostOutcome) signpostScores {
+	groups := map[string][]int{}
+	for i, c := range cases {
+		l := c.Lang
+		if l == "" {
+			l = "en"
+		}
+		groups[l] = append(groups[l], i)
+	}
+	s.ByLanguage = map[string]signpostScores{}
+	for l, idx := range groups {
+		var cs []signpostCase
+		var gs []signpostOutcome
+		for _, i := range idx {
+			cs, gs = append(cs, cases[i]), append(gs, got[i])
+		}
+		s.ByLanguage[l] = scoreSignposting(cs, gs)
+	}
+	return s
+}
+
 // runEvalSignposting scores signposting on a JSON Lines query set.
 func runEvalSignposting(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("eval signposting", flag.ContinueOnError)
@@ -117,7 +143,7 @@ func runEvalSignposting(ctx context.Context, env *Env, args []string) error {
 			fmt.Fprintln(env.Stderr, miss)
 		}
 	}
-	return json.NewEncoder(env.Stdout).Encode(scoreSignposting(cases, got))
+	return json.NewEncoder(env.Stdout).Encode(scoreByLanguage(scoreSignposting(cases, got), cases, got))
 }
 
 // describeMiss says how a case was missed, or "" when it was answered well.

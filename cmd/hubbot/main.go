@@ -35,6 +35,8 @@ func commands() map[string]command {
 		"import":            {"import and check an Open Referral UK feed: hubbot import FILE|URL", runImport},
 		"eval signposting":  {"score signposting on a query set: -queries FILE [-offer FILE]", runEvalSignposting},
 		"eval safeguarding": {"score the safeguarding detector: -cases FILE", runEvalSafeguardingCmd},
+		"corpus split":      {"split a corpus's raw/*.jsonl once into train and a frozen test split: -dir DIR", runCorpusSplit},
+		"train safety":      {"train the safeguarding models from the corpus's train split [-check: fail unless it reproduces the committed models]", runTrainSafety},
 		"bench e2e":         {"prove it under load and faults: several hubbot processes, one Redis, fake Twilio [-instances 3 -duration 10s -fault none|redis-restart|provider-429|provider-5xx|kill-instance]", runBenchE2E},
 		"bench search":      {"benchmark index build and search on a synthetic offer: [-n 10000]", runBenchSearch},
 		"staff":             {"manage staff inbox accounts: hubbot staff add EMAIL --role lead|practitioner --practitioner ID | reset EMAIL | disable EMAIL (password on stdin)", runStaff},

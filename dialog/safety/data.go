@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -356,7 +358,8 @@ func loadData(fsys fs.FS) (*safetyData, error) {
 		}
 	}
 	d.pronouns = map[string]tag{}
-	for name, ws := range lx.Pronouns {
+	for _, name := range slices.Sorted(maps.Keys(lx.Pronouns)) { // in order, so every run reads alike
+		ws := lx.Pronouns[name]
 		t, ok := tagByName(name)
 		if !ok || (t != tMale && t != tFemale && t != tPlural) {
 			fail(lexName, "pronouns: %q: want MALE, FEMALE or PLURAL", name)
@@ -381,7 +384,8 @@ func loadData(fsys fs.FS) (*safetyData, error) {
 		}
 		d.laughEmoji[r] = true
 	}
-	for w, es := range lx.Emoji.Words {
+	for _, w := range slices.Sorted(maps.Keys(lx.Emoji.Words)) {
+		es := lx.Emoji.Words[w]
 		if len(strings.Fields(w)) != 1 {
 			fail(lexName, "emoji: words: %q: want one word", w)
 		}

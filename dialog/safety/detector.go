@@ -16,6 +16,8 @@ package safety
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -38,6 +40,16 @@ type Assessment struct {
 	// Reason is the name of the rule that decided the verdict, for tests
 	// and metrics. It never contains any of the message text.
 	Reason string
+	// Concern is true when the message is worrying but shows no clear
+	// risk: one gentle check question and a practitioner the same day.
+	// Risk and Concern are never both true.
+	Concern bool
+	// Score is the learned model's probability that the message shows
+	// harm (risk or concern), whoever decided the verdict.
+	Score float64
+	// Language is the message's language as an ISO 639-1 code, or "" when
+	// it could not be told.
+	Language string
 }
 
 // Categories of harm an Assessment can carry.
@@ -72,6 +84,7 @@ const (
 // NewDetector; it holds only read-only tables, so one Detector is safe for
 // concurrent use by any number of goroutines.
 type Detector struct {
+	firsts    firstWords // which patterns each word may start
 	expand    map[string][]string
 	phrases   map[string][]phrase
 	irregular map[string]string
@@ -145,6 +158,7 @@ type idiom struct {
 func NewDetector() *Detector {
 	data := mustBuiltinData()
 	d := &Detector{
+		firsts:    firstWords{byWord: map[string][]int32{}},
 		expand:    map[string][]string{},
 		phrases:   map[string][]phrase{},
 		irregular: data.irregular,
@@ -157,7 +171,8 @@ func NewDetector() *Detector {
 		d.expand[k] = strings.Fields(v)
 	}
 	d.latins, d.scripts = compileLanguages(data.latins, data.scripts)
-	for k, v := range data.phrases {
+	for _, k := range slices.Sorted(maps.Keys(data.phrases)) { // in order, so equal-length phrases tie the same way every run
+		v := data.phrases[k]
 		ws := strings.Fields(k)
 		d.phrases[ws[0]] = append(d.phrases[ws[0]], phrase{words: ws, repl: strings.Fields(v)})
 	}
@@ -275,6 +290,7 @@ func (d *Detector) mustCompile(src string) *pattern {
 	if err != nil {
 		panic(fmt.Sprintf("safety: %v", err))
 	}
+	d.firsts.register(p)
 	return p
 }
 

@@ -81,7 +81,13 @@ func compileLanguages(latinSpecs []latinSpec, scriptSpecs []scriptSpec) ([]latin
 	var scripts []scriptGlossary
 	for _, spec := range scriptSpecs {
 		g := scriptGlossary{name: spec.name, inTable: spec.table}
-		for k, v := range spec.gloss {
+		keys := make([]string, 0, len(spec.gloss))
+		for k := range spec.gloss {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys) // a piece listed under two keys resolves the same way every run
+		for _, k := range keys {
+			v := spec.gloss[k]
 			for _, piece := range strings.Split(k, "|") {
 				g.entries = append(g.entries, glossEntry{
 					piece: foldString(piece),

@@ -21,6 +21,7 @@ type doc struct {
 	laugh   bool // a laughing emoji or lol/haha somewhere
 	foreign bool // written (at least partly) in another language
 	idx     *wordIndex
+	firsts  *firstWords // the Detector's, for the index
 }
 
 // boundaryWord and laughWord are the tokens normalisation inserts for a
@@ -322,7 +323,7 @@ func (d *Detector) parse(text string) *doc {
 		}
 	}
 	words = d.joinPhrases(words)
-	dc := &doc{toks: make([]token, 0, len(words)), foreign: foreign}
+	dc := &doc{toks: make([]token, 0, len(words)), foreign: foreign, firsts: &d.firsts}
 	sent := 0
 	for i := 0; i < len(words); i++ {
 		w := words[i]

@@ -28,6 +28,12 @@ import (
 type pattern struct {
 	src      string
 	variants [][]element
+	// For skipping patterns that cannot match (see firstWords): the
+	// pattern's number, whether it can start at any token, and the word
+	// classes its first elements accept.
+	id     int32
+	always bool
+	tags   tagSet
 }
 
 // element is one field of a pattern.

@@ -1,11 +1,52 @@
 package safety
 
+// firstWords is an inverted index over every compiled pattern's first
+// element: for each word a first element names, the patterns it starts.
+// A message's words then say at once which patterns could match it.
+type firstWords struct {
+	byWord map[string][]int32
+	n      int32 // patterns numbered
+}
+
+// register numbers p and indexes its first elements' words. A pattern
+// whose first element is optional, a gap, a look-ahead or a prefix can
+// start anywhere and is marked always possible.
+func (f *firstWords) register(p *pattern) {
+	p.id = f.n
+	f.n++
+	seen := map[string]bool{}
+	for _, v := range p.variants {
+		e := &v[0]
+		if e.optional || e.gap > 0 || e.notNext {
+			p.always = true
+			continue
+		}
+		for _, a := range e.alts {
+			switch {
+			case a.hasTag:
+				p.tags.add(a.tag)
+			case a.prefix != "":
+				p.always = true
+			default:
+				w := a.stem
+				if a.exact != "" {
+					w = a.exact
+				}
+				if !seen[w] {
+					seen[w] = true
+					f.byWord[w] = append(f.byWord[w], p.id)
+				}
+			}
+		}
+	}
+}
+
 // wordIndex is what a message holds, for skipping patterns that cannot
-// match it: every token's text and stem, and every word class on any
-// token.
+// match it: the patterns its words may start, and every word class on any
+// of its tokens.
 type wordIndex struct {
-	words map[string]struct{}
-	tags  tagSet
+	starts []uint64 // bit per pattern id
+	tags   tagSet
 }
 
 // index returns the message's word index, building it on first use. It
@@ -15,52 +56,34 @@ func (dc *doc) index() *wordIndex {
 	if dc.idx != nil {
 		return dc.idx
 	}
-	ix := &wordIndex{words: make(map[string]struct{}, 2*len(dc.toks))}
+	ix := &wordIndex{}
+	if dc.firsts != nil {
+		ix.starts = make([]uint64, (dc.firsts.n+63)/64)
+		mark := func(w string) {
+			for _, id := range dc.firsts.byWord[w] {
+				ix.starts[id/64] |= 1 << (id % 64)
+			}
+		}
+		for i := range dc.toks {
+			mark(dc.toks[i].text)
+			if dc.toks[i].stem != dc.toks[i].text {
+				mark(dc.toks[i].stem)
+			}
+		}
+	}
 	for i := range dc.toks {
-		t := &dc.toks[i]
-		ix.words[t.text] = struct{}{}
-		ix.words[t.stem] = struct{}{}
-		ix.tags.union(t.tags)
+		ix.tags.union(dc.toks[i].tags)
 	}
 	dc.idx = ix
 	return ix
 }
 
-// possible reports whether p could match a message with this index: false
-// only when no variant's first element can accept any token in it.
+// possible reports whether p could match a message with this index.
 func (p *pattern) possible(ix *wordIndex) bool {
-	for _, v := range p.variants {
-		if v[0].possible(ix) {
-			return true
-		}
-	}
-	return false
-}
-
-// possible reports whether e could accept some token of the message.
-func (e *element) possible(ix *wordIndex) bool {
-	if e.optional || e.gap > 0 || e.notNext {
+	if p.always || ix.starts == nil || p.tags.any(ix.tags) {
 		return true
 	}
-	for _, a := range e.alts {
-		switch {
-		case a.hasTag:
-			if ix.tags.has(a.tag) {
-				return true
-			}
-		case a.prefix != "":
-			return true
-		case a.exact != "":
-			if _, ok := ix.words[a.exact]; ok {
-				return true
-			}
-		default:
-			if _, ok := ix.words[a.stem]; ok {
-				return true
-			}
-		}
-	}
-	return false
+	return ix.starts[p.id/64]&(1<<(p.id%64)) != 0
 }
 
 // findIn is find over a parsed message, skipping at once a pattern that

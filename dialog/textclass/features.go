@@ -85,10 +85,17 @@ func fnv32s(h uint32, s string) uint32 {
 	return h
 }
 
-func featuresOfTokens(toks [][]rune, extra []string, bits uint) Vector {
-	mask := uint32(1)<<bits - 1
-	counts := map[uint32]float32{}
-	add := func(h uint32) { counts[h&mask]++ }
+// Hashes are text's features as full 32-bit hashes, in no order, for
+// reading one text with several models (PredictHashes masks them to each
+// model's Bits).
+func Hashes(text string, extra ...string) []uint32 {
+	return appendHashes(nil, tokens(Normalise(text)), extra, 32)
+}
+
+// appendHashes appends the hashed features of tokens and extra to hs.
+func appendHashes(hs []uint32, toks [][]rune, extra []string, bits uint) []uint32 {
+	mask := uint32(1<<bits - 1)
+	add := func(h uint32) { hs = append(hs, h&mask) }
 	for i, x := range extra {
 		add(fnv32s(seedExtra, x))
 		if i > 0 {
@@ -114,16 +121,24 @@ func featuresOfTokens(toks [][]rune, extra []string, bits uint) Vector {
 			}
 		}
 	}
-	v := Vector{Idx: make([]uint32, 0, len(counts)), Val: make([]float32, 0, len(counts))}
-	for i := range counts {
-		v.Idx = append(v.Idx, i)
-	}
-	slices.Sort(v.Idx)
+	return hs
+}
+
+func featuresOfTokens(toks [][]rune, extra []string, bits uint) Vector {
+	hs := appendHashes(make([]uint32, 0, 64+len(extra)*2+len(toks)*24), toks, extra, bits)
+	slices.Sort(hs)
+	v := Vector{Idx: make([]uint32, 0, len(hs)), Val: make([]float32, 0, len(hs))}
 	var norm float64
-	for _, i := range v.Idx {
-		x := 1 + math.Log(float64(counts[i]))
+	for i := 0; i < len(hs); {
+		j := i + 1
+		for j < len(hs) && hs[j] == hs[i] {
+			j++
+		}
+		x := 1 + math.Log(float64(j-i))
 		norm += x * x
+		v.Idx = append(v.Idx, hs[i])
 		v.Val = append(v.Val, float32(x))
+		i = j
 	}
 	if norm > 0 {
 		inv := float32(1 / math.Sqrt(norm))

@@ -17,6 +17,10 @@ var homoglyphs = map[rune]rune{
 	'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x', 'ω': 'w',
 }
 
+// latinFolds are Latin letters with no decomposition, as families type
+// them without the stroke (zasiłek, zasilek).
+var latinFolds = map[rune]rune{'ł': 'l', 'ø': 'o', 'đ': 'd', 'ı': 'i', 'ħ': 'h'}
+
 // Normalise puts text into the form features are read from: compatibility
 // forms folded (full-width and styled letters become plain), lower case,
 // invisible format characters dropped, accents taken off Latin letters
@@ -46,6 +50,9 @@ func Normalise(text string) string {
 			prevBase = r
 		default:
 			r = unicode.ToLower(r)
+			if f, ok := latinFolds[r]; ok {
+				r = f
+			}
 			prevBase = r
 		}
 		b.WriteRune(r)

@@ -120,3 +120,76 @@ func FuzzFeatures(f *testing.F) {
 		}
 	})
 }
+
+// TestMultiLabel: a multi-label model gives each class its own
+// probability, and a text may have two classes or none.
+func TestMultiLabel(t *testing.T) {
+	ex := []Example{
+		{Text: "my cat", Classes: []int{0}}, {Text: "cats and kittens", Classes: []int{0}},
+		{Text: "the car", Classes: []int{1}}, {Text: "car engine", Classes: []int{1}},
+		{Text: "my cat sat on the car", Classes: []int{0, 1}}, {Text: "the weather today", Classes: nil},
+		{Text: "rain and sun", Classes: nil},
+	}
+	o := DefaultOptions()
+	o.Bits, o.Multi, o.L2 = 12, true, 1e-5
+	m, err := Train("multi", []string{"pets", "cars"}, ex, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := m.MarshalBinary()
+	if m, err = Load(b); err != nil || !m.Multi {
+		t.Fatalf("load: %v multi %v", err, m.Multi)
+	}
+	if p := m.Predict("my cat sat on the car"); p[0] < 0.5 || p[1] < 0.5 {
+		t.Errorf("both classes: %v", p)
+	}
+	if p := m.Predict("sunny weather"); p[0] > 0.5 || p[1] > 0.5 {
+		t.Errorf("neither class: %v", p)
+	}
+}
+
+// TestNaiveBayesRoundTrips: a model with naive Bayes scales learns the toy
+// problem and predicts the same after storing.
+func TestNaiveBayesRoundTrips(t *testing.T) {
+	o := DefaultOptions()
+	o.Bits, o.NaiveBayes = 12, true
+	m, err := Train("toy", []string{"pets", "cars"}, toy, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := Load(b)
+	if err != nil || !l.NaiveBayes {
+		t.Fatalf("load: %v", err)
+	}
+	for _, e := range toy {
+		pm, pl := m.Predict(e.Text), l.Predict(e.Text)
+		if pm[e.Class] < 0.5 || math.Abs(pm[e.Class]-pl[e.Class]) > 1e-3 {
+			t.Errorf("%q: trained %v, stored %v, want class %d", e.Text, pm, pl, e.Class)
+		}
+	}
+}
+
+// TestPredictHashes: reading a text's hashes gives what reading the text
+// gives, for models of any size, and the same as the vector path.
+func TestPredictHashes(t *testing.T) {
+	for _, bits := range []uint{10, 14} {
+		o := DefaultOptions()
+		o.Bits, o.MaxIter = bits, 50
+		m, err := Train("toy", []string{"pets", "cars"}, toy, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range toy {
+			a, b, c := m.Predict(e.Text, "x"), m.PredictHashes(Hashes(e.Text, "x")), m.PredictVector(Features(e.Text, bits, "x"))
+			for k := range a {
+				if math.Abs(a[k]-b[k]) > 1e-9 || math.Abs(a[k]-c[k]) > 1e-6 {
+					t.Fatalf("%q: Predict %v, PredictHashes %v, PredictVector %v", e.Text, a, b, c)
+				}
+			}
+		}
+	}
+}

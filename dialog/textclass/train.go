@@ -16,6 +16,9 @@ import (
 type Example struct {
 	Text  string
 	Class int // index into the classes given to Train
+	// Classes are the example's classes for a multi-label model (Options.
+	// Multi); Class is then ignored. None is a valid answer.
+	Classes []int
 	// Extra are the caller's own tokens for the text (see Features); the
 	// same reading must be given when predicting.
 	Extra []string
@@ -28,8 +31,16 @@ type Options struct {
 	L2      float64 // ridge penalty on the weights (not the biases)
 	MaxIter int     // L-BFGS major iterations at most
 	// ClassWeight weighs each class's examples in the loss (nil: all 1),
-	// so a rare class of harm is not drowned by ordinary messages.
+	// so a rare class of harm is not drowned by ordinary messages. Not
+	// used for multi-label models.
 	ClassWeight []float64
+	// Multi trains a multi-label model: one sigmoid per class.
+	Multi bool
+	// NaiveBayes scales each feature by its log-count ratio between the
+	// examples of the other classes and those of the first (as in
+	// NBSVM, Wang and Manning 2012): a word seen mostly in harm weighs
+	// more from the start. Not for multi-label models.
+	NaiveBayes bool
 }
 
 // DefaultOptions suit a few thousand short messages.
@@ -38,8 +49,8 @@ func DefaultOptions() Options { return Options{Bits: 18, L2: 1e-4, MaxIter: 300}
 // Train fits a model to examples. It is deterministic: the same examples
 // in the same order with the same options give the same model.
 func Train(name string, classes []string, examples []Example, o Options) (*Model, error) {
-	if len(classes) < 2 || len(examples) == 0 {
-		return nil, errors.New("textclass: train: need two classes and some examples")
+	if (len(classes) < 2 && !o.Multi) || len(classes) == 0 || len(examples) == 0 {
+		return nil, errors.New("textclass: train: need classes and some examples")
 	}
 	if o.Bits < 8 || o.Bits > 24 || o.MaxIter <= 0 {
 		return nil, fmt.Errorf("textclass: train: bad options %+v", o)
@@ -47,19 +58,34 @@ func Train(name string, classes []string, examples []Example, o Options) (*Model
 	vecs := make([]Vector, len(examples))
 	ys := make([]int, len(examples))
 	ws := make([]float64, len(examples))
+	var multi [][]int
 	for i, e := range examples {
-		if e.Class < 0 || e.Class >= len(classes) {
+		if o.Multi {
+			for _, c := range e.Classes {
+				if c < 0 || c >= len(classes) {
+					return nil, fmt.Errorf("textclass: train: example %d has class %d of %d", i, c, len(classes))
+				}
+			}
+			multi = append(multi, e.Classes)
+		} else if e.Class < 0 || e.Class >= len(classes) {
 			return nil, fmt.Errorf("textclass: train: example %d has class %d of %d", i, e.Class, len(classes))
 		}
 		vecs[i] = Features(e.Text, o.Bits, e.Extra...)
 		ys[i] = e.Class
 		ws[i] = 1
-		if o.ClassWeight != nil {
+		if o.ClassWeight != nil && !o.Multi {
 			ws[i] = o.ClassWeight[e.Class]
 		}
 	}
 	k, d := len(classes), 1<<o.Bits
-	obj := &objective{vecs: vecs, ys: ys, ws: ws, k: k, d: d, l2: o.L2}
+	var nb []float32
+	if o.NaiveBayes && !o.Multi {
+		nb = nbRatios(vecs, ys, d)
+		for i := range vecs {
+			vecs[i] = scaled(vecs[i], nb)
+		}
+	}
+	obj := &objective{vecs: vecs, ys: ys, multi: multi, ws: ws, k: k, d: d, l2: o.L2}
 	for _, w := range ws {
 		obj.total += w
 	}
@@ -72,12 +98,12 @@ func Train(name string, classes []string, examples []Example, o Options) (*Model
 	if err != nil && res == nil {
 		return nil, fmt.Errorf("textclass: train: %w", err)
 	}
-	m := &Model{Name: name, Bits: o.Bits, Classes: slices.Clone(classes), Meta: map[string]string{
+	m := &Model{Name: name, Bits: o.Bits, Classes: slices.Clone(classes), Multi: o.Multi, NaiveBayes: nb != nil, Meta: map[string]string{
 		"examples":   fmt.Sprint(len(examples)),
 		"l2":         fmt.Sprint(o.L2),
 		"iterations": fmt.Sprint(res.Stats.MajorIterations),
 		"loss":       fmt.Sprintf("%.6f", res.F),
-	}}
+	}, scale: nb, hashes: scratchPool()}
 	for c := range k {
 		row := make([]float32, d)
 		for i := range row {
@@ -89,11 +115,14 @@ func Train(name string, classes []string, examples []Example, o Options) (*Model
 	return m, nil
 }
 
-// objective is the weighted mean cross-entropy plus the ridge penalty, and
+// objective is the weighted mean cross-entropy (for a multi-label model,
+// the sum over classes of each class's binary cross-entropy) plus the
+// ridge penalty, and
 // its gradient; the two are computed together and kept for the last x.
 type objective struct {
 	vecs  []Vector
 	ys    []int
+	multi [][]int // classes of each example, for a multi-label model
 	ws    []float64
 	total float64
 	k, d  int
@@ -132,12 +161,23 @@ func (o *objective) eval(x []float64) {
 			}
 			z[c] = s
 		}
-		softmax(z)
 		w := o.ws[n] / o.total
-		f -= w * math.Log(max(z[o.ys[n]], 1e-300))
+		if o.multi != nil {
+			for c := range o.k {
+				z[c] = sigmoid(z[c])
+				if slices.Contains(o.multi[n], c) {
+					f -= w * math.Log(max(z[c], 1e-300))
+				} else {
+					f -= w * math.Log(max(1-z[c], 1e-300))
+				}
+			}
+		} else {
+			softmax(z)
+			f -= w * math.Log(max(z[o.ys[n]], 1e-300))
+		}
 		for c := range o.k {
 			e := z[c]
-			if c == o.ys[n] {
+			if (o.multi == nil && c == o.ys[n]) || (o.multi != nil && slices.Contains(o.multi[n], c)) {
 				e--
 			}
 			e *= w
@@ -199,4 +239,39 @@ func CrossValidate(classes []string, examples []Example, n int, o Options) ([][]
 	}
 	wg.Wait()
 	return out, errors.Join(errs...)
+}
+
+// nbRatios are the naive Bayes log-count ratios of each feature between
+// examples not of class 0 and those of class 0, smoothed by one.
+func nbRatios(vecs []Vector, ys []int, d int) []float32 {
+	p := make([]float64, d)
+	q := make([]float64, d)
+	for n, v := range vecs {
+		c := q
+		if ys[n] != 0 {
+			c = p
+		}
+		for _, i := range v.Idx {
+			c[i]++
+		}
+	}
+	var sp, sq float64
+	for i := range p {
+		sp += p[i] + 1
+		sq += q[i] + 1
+	}
+	r := make([]float32, d)
+	for i := range r {
+		r[i] = float32(math.Log(((p[i] + 1) / sp) / ((q[i] + 1) / sq)))
+	}
+	return r
+}
+
+// scaled multiplies a vector's values by per-feature scales.
+func scaled(v Vector, scale []float32) Vector {
+	out := Vector{Idx: v.Idx, Val: make([]float32, len(v.Val))}
+	for j, i := range v.Idx {
+		out.Val[j] = v.Val[j] * scale[i]
+	}
+	return out
 }

@@ -457,4 +457,3 @@ func hasRequired(w string) bool {
 	}
 	return false
 }
-
