@@ -182,13 +182,17 @@ func (a *App) buildDialog() error {
 	if err != nil {
 		return fmt.Errorf("app: safety: %w", err)
 	}
+	parser, err := newParser(a.Offer)
+	if err != nil {
+		return fmt.Errorf("app: triage: %w", err)
+	}
 	checkin := a.Config.CheckinAfter
 	if checkin == 0 {
 		checkin = -1
 	}
 	m, err := dialog.NewMachine(dialog.Config{
 		Copy:       cp,
-		Signposter: dialog.Signposter{Parser: newParser(a.Offer), Searcher: timedSearcher{a.Index, a.Metrics}},
+		Signposter: dialog.Signposter{Parser: parser, Searcher: timedSearcher{a.Index, a.Metrics}},
 		Catalog:    dialog.CatalogFunc(func(id string) (content.Service, bool) { return a.Index.Offer().Service(id) }),
 		Detector:   dialog.DetectorFunc(func(s string, earlier []string) dialog.Risk { return dialog.Risk(det.Assess(s, earlier)) }),
 		Assigner:   asg,

@@ -33,9 +33,19 @@ func loadOffer(ctx context.Context, src, version string) (*content.Offer, conten
 	}
 }
 
-// newParser builds the triage parser for an offer's places.
-func newParser(o *content.Offer) *triage.Parser {
-	return triage.NewParser(o.Wards(), o.PostcodeWards())
+// newParser builds the triage parser for an offer's places, reading needs
+// with the thesaurus (through the glossaries for other languages) and the
+// learned need model.
+func newParser(o *content.Offer) (*triage.Parser, error) {
+	r, err := triage.LoadNeedReader()
+	if err != nil {
+		return nil, err
+	}
+	g, err := triage.LoadGlossary()
+	if err != nil {
+		return nil, err
+	}
+	return triage.NewParser(o.Wards(), o.PostcodeWards()).WithNeeds(r).WithGlossary(g), nil
 }
 
 // buildSignposter indexes an offer and returns the signposter over it.
@@ -44,5 +54,10 @@ func buildSignposter(ctx context.Context, o *content.Offer, dir string) (dialog.
 	if err := ix.Build(ctx, o); err != nil {
 		return dialog.Signposter{}, nil, err
 	}
-	return dialog.Signposter{Parser: newParser(o), Searcher: ix}, ix, nil
+	p, err := newParser(o)
+	if err != nil {
+		ix.Close()
+		return dialog.Signposter{}, nil, err
+	}
+	return dialog.Signposter{Parser: p, Searcher: ix}, ix, nil
 }

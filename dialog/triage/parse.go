@@ -2,6 +2,7 @@ package triage
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,6 +16,8 @@ import (
 // and postcodes; build one per loaded offer. It is safe for concurrent use.
 type Parser struct {
 	cues      []cue
+	needs     *NeedReader // the learned need model, or nil
+	glossary  *Glossary   // other languages' need words, or nil
 	wards     []ward
 	postcodes map[string]string // outward code -> ward
 	ages      []agePattern
@@ -105,9 +108,59 @@ func (p *Parser) Parse(text string) Triage {
 	self := p.readAges(c, &t)
 	p.readArea(c, &t)
 	p.readWho(c, &t, self)
-	p.readNeed(p.withoutPlaces(c), &t)
+	need := p.withoutPlaces(c)
+	if en := p.glossary.English(text); en != "" {
+		need += " " + Clean(en) // the family's words, and their English
+	}
+	p.readNeed(need, &t)
+	p.readLearnedNeed(text, &t)
 	t.Urgent = reUrgent.MatchString(c)
 	return t
+}
+
+// WithNeeds returns a copy of p that also reads needs with the learned
+// model r: its terms fill in when the thesaurus finds none (other
+// languages, wordings no phrase names) and add to the thesaurus's when the
+// model is sure.
+func (p *Parser) WithNeeds(r *NeedReader) *Parser {
+	c := *p
+	c.needs = r
+	return &c
+}
+
+// WithGlossary returns a copy of p that also reads a message's words in
+// other languages as their English, with the need glossaries.
+func (p *Parser) WithGlossary(g *Glossary) *Parser {
+	c := *p
+	c.glossary = g
+	return &c
+}
+
+// Thresholds on the learned model beyond its own: the terms taken when
+// the thesaurus found none, and how sure it must be to add a term to the
+// thesaurus's.
+const (
+	maxLearnedTerms = 2
+	addLearnedAt    = 0.5
+)
+
+// readLearnedNeed merges the learned model's terms into t.
+func (p *Parser) readLearnedNeed(text string, t *Triage) {
+	if p.needs == nil {
+		return
+	}
+	found := len(t.Terms) > 0
+	n := 0
+	for _, ts := range p.needs.Read(text) {
+		if slices.Contains(t.Terms, ts.Term) || (found && ts.P < addLearnedAt) || (!found && ts.P < p.needs.fill) {
+			continue
+		}
+		if n == maxLearnedTerms {
+			break
+		}
+		t.Terms = append(t.Terms, ts.Term)
+		n++
+	}
 }
 
 // Merge adds what a later message said to what was known; later answers win

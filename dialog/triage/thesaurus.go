@@ -457,3 +457,8 @@ func hasRequired(w string) bool {
 	}
 	return false
 }
+
+// termIDs are the taxonomy's terms, sorted: the classes of the need model.
+func (th *thesaurus) termIDs() []string {
+	return slices.Sorted(maps.Keys(th.Taxonomy))
+}
