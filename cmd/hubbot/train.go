@@ -13,6 +13,7 @@ import (
 
 	"github.com/northbrook/hubbot/dialog/safety"
 	"github.com/northbrook/hubbot/dialog/textclass"
+	"github.com/northbrook/hubbot/dialog/triage"
 )
 
 // runTrainSafety trains the safeguarding models from the corpus's train
@@ -72,20 +73,9 @@ func runTrainSafety(ctx context.Context, env *Env, args []string) error {
 		}
 		files[name] = b
 	}
-	for name, b := range files {
-		path := filepath.Join(*out, name)
-		if *check {
-			old, err := os.ReadFile(path)
-			if err != nil {
-				return fmt.Errorf("train safety: %w", err)
-			}
-			if !bytes.Equal(old, b) {
-				return fmt.Errorf("train safety: retraining does not reproduce %s: run hubbot train safety and commit", path)
-			}
-			continue
-		}
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			return fmt.Errorf("train safety: %w", err)
+	for _, name := range []string{"outcome.bin", "category.bin"} {
+		if err := writeOrCheck("train safety", filepath.Join(*out, name), files[name], *check); err != nil {
+			return err
 		}
 	}
 	return json.NewEncoder(env.Stdout).Encode(map[string]any{
@@ -100,25 +90,12 @@ func runTrainSafety(ctx context.Context, env *Env, args []string) error {
 // mostly hears. Needs that are themselves about harm (domestic abuse,
 // exploitation) are left out, as their wording may disclose it.
 func needsAsSafe(path string) ([]safety.Example, error) {
-	b, err := os.ReadFile(path)
+	needs, err := triage.ReadNeedCorpus(path)
 	if err != nil {
 		return nil, fmt.Errorf("train safety: %w", err)
 	}
 	var out []safety.Example
-	for i, line := range bytes.Split(b, []byte("\n")) {
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		var n struct {
-			Text     string   `json:"text"`
-			Terms    []string `json:"terms"`
-			Speaker  string   `json:"speaker"`
-			Register string   `json:"register"`
-			Lang     string   `json:"lang"`
-		}
-		if err := json.Unmarshal(line, &n); err != nil {
-			return nil, fmt.Errorf("train safety: %s:%d: %w", path, i+1, err)
-		}
+	for _, n := range needs {
 		if slices.Contains(n.Terms, "domestic-abuse") || slices.Contains(n.Terms, "exploitation") {
 			continue
 		}
@@ -126,4 +103,23 @@ func needsAsSafe(path string) ([]safety.Example, error) {
 			Speaker: n.Speaker, Register: n.Register, Lang: n.Lang})
 	}
 	return out, nil
+}
+
+// writeOrCheck writes a trained model to path or, with check, fails unless
+// path already holds exactly those bytes (what CI asks of a retraining).
+func writeOrCheck(cmd, path string, b []byte, check bool) error {
+	if !check {
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			return fmt.Errorf("%s: %w", cmd, err)
+		}
+		return nil
+	}
+	old, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", cmd, err)
+	}
+	if !bytes.Equal(old, b) {
+		return fmt.Errorf("%s: retraining does not reproduce %s: run hubbot %s and commit", cmd, path, cmd)
+	}
+	return nil
 }

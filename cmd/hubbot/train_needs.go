@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
-	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -38,16 +35,8 @@ func runTrainNeeds(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *check {
-		old, err := os.ReadFile(*out)
-		if err != nil {
-			return fmt.Errorf("train needs: %w", err)
-		}
-		if !bytes.Equal(old, b) {
-			return fmt.Errorf("train needs: retraining does not reproduce %s: run hubbot train needs and commit", *out)
-		}
-	} else if err := os.WriteFile(*out, b, 0o644); err != nil {
-		return fmt.Errorf("train needs: %w", err)
+	if err := writeOrCheck("train needs", *out, b, *check); err != nil {
+		return err
 	}
 	return json.NewEncoder(env.Stdout).Encode(map[string]any{
 		"examples": len(train), "cv": fig, "bytes": len(b), "checked": *check,
